@@ -58,3 +58,20 @@ public sealed record BenchmarkBand(
 
 /// <summary>One metric of a scenario placed in its band.</summary>
 public sealed record BenchmarkComparison(Metric Metric, decimal Value, Tier Tier, BenchmarkBand Band);
+
+/// <summary>Peer statistics of one segment and metric, published only under the k-anonymity rule.</summary>
+/// <param name="Count">Values that contributed (scenarios, or workspaces for ai-feature-profitability).</param>
+/// <param name="Workspaces">Distinct workspaces among them.</param>
+public sealed record PeerStatistic(
+    Segment Segment,
+    Metric Metric,
+    int Count,
+    int Workspaces,
+    decimal P10,
+    decimal P25,
+    decimal P50,
+    decimal P75,
+    decimal P90);
+
+/// <summary>One contributed value: a scenario's (or, for ai-feature-profitability, a workspace's) latest metric value.</summary>
+public readonly record struct PeerValue(decimal Value, string Workspace);

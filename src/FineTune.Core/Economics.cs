@@ -1,0 +1,241 @@
+namespace FineTune.Core;
+
+/// <summary>
+/// The scenario-wide inputs with every default of economics.md section 1 applied. Money in dollars, rates as fractions.
+/// </summary>
+/// <param name="RevenuePerRequest">Dollars per request; null without a revenue block.</param>
+/// <param name="PerUserPerMonth">Subscription dollars per user per month; null when not given.</param>
+public sealed record ScenarioTerms(
+    int HorizonMonths,
+    decimal MonthlyGrowthRate,
+    decimal? RevenuePerRequest,
+    decimal? PerUserPerMonth,
+    decimal TargetGrossMargin,
+    decimal ValuePerCorrectOutput,
+    decimal CostPerError,
+    decimal ReviewRate,
+    decimal ReviewMinutes,
+    decimal ReviewerHourlyRate,
+    decimal? RequiredAccuracy,
+    decimal CacheHitRate,
+    decimal CacheLookupCost,
+    decimal BatchShare,
+    decimal BatchDiscount)
+{
+    /// <summary>Applies the defaults: horizon 12, growth 0, batch discount 0.5, target margin 0.5, everything else 0 or absent.</summary>
+    public static ScenarioTerms Of(Scenario scenario)
+    {
+        ArgumentNullException.ThrowIfNull(scenario);
+        Revenue? revenue = scenario.Revenue;
+        Quality? quality = scenario.Quality;
+        Optimizations? optimizations = scenario.Optimizations;
+        decimal? perRequest = revenue is null
+            ? null
+            : revenue.PerRequest ?? revenue.PerUserPerMonth / revenue.RequestsPerUserPerMonth;
+        return new ScenarioTerms(
+            scenario.Workload.HorizonMonths ?? ScenarioLimits.DefaultHorizonMonths,
+            scenario.Workload.MonthlyGrowthRate ?? 0m,
+            perRequest,
+            revenue?.PerUserPerMonth,
+            revenue?.TargetGrossMargin ?? ScenarioLimits.DefaultTargetGrossMargin,
+            quality?.ValuePerCorrectOutput ?? 0m,
+            quality?.CostPerError ?? 0m,
+            quality?.ReviewRate ?? 0m,
+            quality?.ReviewMinutes ?? 0m,
+            quality?.ReviewerHourlyRate ?? 0m,
+            quality?.RequiredAccuracy,
+            optimizations?.CacheHitRate ?? 0m,
+            optimizations?.CacheLookupCost ?? 0m,
+            optimizations?.BatchShare ?? 0m,
+            optimizations?.BatchDiscount ?? ScenarioLimits.DefaultBatchDiscount);
+    }
+}
+
+/// <summary>The per-request figures of economics.md section 2, in dollars per request (accuracy a fraction).</summary>
+public readonly record struct PerRequestFigures(
+    decimal ModelTokenCost,
+    decimal Accuracy,
+    decimal RetrievalCost,
+    decimal InferenceCost,
+    decimal VerificationCost,
+    decimal ErrorCost,
+    decimal EconomicCost);
+
+/// <summary>The fixed and training costs of section 3 that do not depend on volume, in dollars.</summary>
+/// <param name="FixedMonthly">Fixed monthly cost plus 730 hours of hosting.</param>
+/// <param name="InitialTraining">Training compute, data preparation and evaluation, charged in month 0.</param>
+/// <param name="RetrainCost">Training compute and evaluation of each later run.</param>
+/// <param name="RetrainEveryMonths">Cadence of retraining; null when trained once or not at all.</param>
+public readonly record struct FixedFigures(decimal FixedMonthly, decimal InitialTraining, decimal RetrainCost, int? RetrainEveryMonths)
+{
+    /// <summary>Retraining dollars charged at the start of month <paramref name="month"/>: at every positive multiple of the cadence.</summary>
+    public decimal RetrainingAt(int month) =>
+        RetrainEveryMonths is int every && month > 0 && month % every == 0 ? RetrainCost : 0m;
+
+    /// <summary>Training runs within a horizon: 1 + floor((horizon - 1) / R), 1 without R, 0 without training.</summary>
+    public int RunsWithin(int horizonMonths, bool hasTraining) => !hasTraining
+        ? 0
+        : RetrainEveryMonths is int every ? 1 + ((horizonMonths - 1) / every) : 1;
+}
+
+/// <summary>The horizon figures of economics.md section 3 at one monthly volume, in dollars (rates as fractions).</summary>
+/// <param name="Revenue">Null without revenue.</param>
+/// <param name="GrossMarginRate">Null without revenue, when revenue is 0, or when the ratio is beyond <see cref="decimal"/>.</param>
+/// <param name="AiCogsToRevenue">Null likewise.</param>
+public readonly record struct HorizonResult(
+    decimal TotalRequests,
+    decimal HorizonCost,
+    decimal QualityCost,
+    decimal FullyLoadedCost,
+    decimal CostOfPredictivity,
+    decimal? Revenue,
+    decimal? GrossMargin,
+    decimal? GrossMarginRate,
+    decimal? AiCogsToRevenue,
+    decimal NetValue,
+    decimal MonthlyRunRate,
+    int TrainingRuns);
+
+/// <summary>The formulas of economics.md sections 2 and 3, written as the spec writes them. No rounding anywhere.</summary>
+public static class Economics
+{
+    /// <summary>Token prices are quoted per million tokens.</summary>
+    public const decimal TokensPerPriceUnit = 1_000_000m;
+
+    /// <summary>Azure bills hosting by the hour; 8760 hours a year / 12 months.</summary>
+    public const decimal HoursPerMonth = 730m;
+
+    /// <summary>Review minutes are priced by the reviewer's hourly rate.</summary>
+    public const decimal MinutesPerHour = 60m;
+
+    /// <summary>modelTokens(p) of section 2: dollars of model tokens for one request at the prices <paramref name="pricing"/>.</summary>
+    public static decimal ModelTokens(Approach approach, Pricing pricing)
+    {
+        ArgumentNullException.ThrowIfNull(approach);
+        ArgumentNullException.ThrowIfNull(pricing);
+        long cached = approach.CachedInputTokens ?? 0;
+        long context = approach.Retrieval?.ContextTokens ?? 0;
+        // A pricing without a cached price bills cached tokens at its input price.
+        decimal cachedPrice = pricing.CachedInputPerMillion ?? pricing.InputPerMillion;
+        return ((approach.InputTokens - cached) * pricing.InputPerMillion
+                + cached * cachedPrice
+                + context * pricing.InputPerMillion
+                + approach.OutputTokens * pricing.OutputPerMillion) / TokensPerPriceUnit;
+    }
+
+    /// <summary>Section 2: every per-request figure of one approach.</summary>
+    public static PerRequestFigures PerRequest(Approach approach, ScenarioTerms terms)
+    {
+        ArgumentNullException.ThrowIfNull(approach);
+        ArgumentNullException.ThrowIfNull(terms);
+
+        decimal modelTokenCost = ModelTokens(approach, approach.Pricing);
+        decimal accuracy = approach.Accuracy;
+        if (approach.Routing is { } routing)
+        {
+            decimal s = routing.Share;
+            modelTokenCost = (1 - s) * modelTokenCost + s * ModelTokens(approach, routing.Pricing);
+            accuracy = (1 - s) * approach.Accuracy + s * routing.Accuracy;
+        }
+
+        decimal retrievalCost = approach.Retrieval is { } retrieval
+            ? retrieval.EmbeddingTokens * retrieval.EmbeddingPerMillion / TokensPerPriceUnit + retrieval.CostPerQuery
+            : 0m;
+        decimal uncachedCost = modelTokenCost * (1 - terms.BatchShare * terms.BatchDiscount) + retrievalCost;
+        decimal inferenceCost = (1 - terms.CacheHitRate) * uncachedCost + terms.CacheHitRate * terms.CacheLookupCost;
+        decimal verificationCost = terms.ReviewRate * terms.ReviewMinutes / MinutesPerHour * terms.ReviewerHourlyRate;
+        decimal errorCost = (1 - accuracy) * (1 - terms.ReviewRate) * terms.CostPerError;
+        decimal economicCost = inferenceCost + verificationCost + errorCost;
+        return new(modelTokenCost, accuracy, retrievalCost, inferenceCost, verificationCost, errorCost, economicCost);
+    }
+
+    /// <summary>Section 3: the fixed monthly cost and the training costs of one approach.</summary>
+    public static FixedFigures Fixed(Approach approach)
+    {
+        ArgumentNullException.ThrowIfNull(approach);
+        decimal fixedMonthly = (approach.FixedMonthlyCost ?? 0m) + (approach.HostingPerHour ?? 0m) * HoursPerMonth;
+        if (approach.Training is not { } training)
+        {
+            return new(fixedMonthly, 0m, 0m, null);
+        }
+
+        decimal compute = training.TrainingTokens * training.Epochs * training.TrainingPerMillion / TokensPerPriceUnit
+            + training.GpuHours * training.GpuHourlyRate;
+        decimal initial = compute + training.DataPreparationCost + training.EvaluationCost;
+        decimal retrain = compute + training.EvaluationCost;
+        return new(fixedMonthly, initial, retrain, training.RetrainEveryMonths);
+    }
+
+    /// <summary>
+    /// V(m) = requestsPerMonth * (1 + monthlyGrowthRate)^m for m = 0 .. horizonMonths - 1, the power taken by repeated
+    /// multiplication, into <paramref name="volumes"/> (whose length is the horizon).
+    /// </summary>
+    public static void Volumes(decimal requestsPerMonth, decimal monthlyGrowthRate, Span<decimal> volumes)
+    {
+        decimal factor = 1 + monthlyGrowthRate;
+        decimal power = 1m;
+        for (int m = 0; m < volumes.Length; m++)
+        {
+            volumes[m] = requestsPerMonth * power;
+            power *= factor;
+        }
+    }
+
+    /// <summary>Section 3 for one approach over the monthly volumes <paramref name="volumes"/> (V(0) is month 0).</summary>
+    public static HorizonResult Horizon(
+        Approach approach, ScenarioTerms terms, PerRequestFigures perRequest, FixedFigures fixedFigures, ReadOnlySpan<decimal> volumes)
+    {
+        ArgumentNullException.ThrowIfNull(approach);
+        ArgumentNullException.ThrowIfNull(terms);
+        if (volumes.IsEmpty)
+        {
+            throw new ArgumentOutOfRangeException(nameof(volumes), "A horizon has at least one month.");
+        }
+
+        int runs = fixedFigures.RunsWithin(volumes.Length, approach.Training is not null);
+        decimal totalRequests = 0m;
+        decimal running = 0m;
+        foreach (decimal v in volumes)
+        {
+            totalRequests += v;
+            running += v * perRequest.InferenceCost + fixedFigures.FixedMonthly;
+        }
+
+        // Without training the training figures are 0, so (runs - 1) * retrainCost is 0 too.
+        decimal horizonCost = fixedFigures.InitialTraining + (runs - 1) * fixedFigures.RetrainCost + running;
+        decimal qualityCost = totalRequests * (perRequest.VerificationCost + perRequest.ErrorCost);
+        decimal fullyLoadedCost = horizonCost / totalRequests;
+        decimal costOfPredictivity = (fullyLoadedCost + perRequest.VerificationCost) / perRequest.Accuracy;
+
+        decimal? revenue = totalRequests * terms.RevenuePerRequest;
+        decimal? grossMargin = revenue - horizonCost;
+        decimal? grossMarginRate = Ratio(grossMargin, revenue);
+        decimal? aiCogsToRevenue = Ratio(horizonCost, revenue);
+        decimal netValue = totalRequests * perRequest.Accuracy * terms.ValuePerCorrectOutput - horizonCost - qualityCost;
+        decimal monthlyRunRate = volumes[0] * perRequest.InferenceCost + fixedFigures.FixedMonthly;
+
+        return new(totalRequests, horizonCost, qualityCost, fullyLoadedCost, costOfPredictivity, revenue, grossMargin,
+            grossMarginRate, aiCogsToRevenue, netValue, monthlyRunRate, runs);
+    }
+
+    /// <summary>
+    /// <paramref name="numerator"/> / <paramref name="denominator"/>; null when either is null, the denominator is 0, or the
+    /// quotient lies beyond <see cref="decimal"/> (a vanishing denominator), so no ratio is ever a silent 0 or a crash.
+    /// </summary>
+    public static decimal? Ratio(decimal? numerator, decimal? denominator)
+    {
+        if (numerator is not decimal n || denominator is not decimal d || d == 0m)
+        {
+            return null;
+        }
+
+        decimal absD = Math.Abs(d);
+        // With |d| < 1, decimal.MaxValue * |d| cannot overflow, and |n| below it keeps |n / d| below decimal.MaxValue.
+        if (absD < 1m && Math.Abs(n) >= decimal.MaxValue * absD)
+        {
+            return null;
+        }
+
+        return n / d;
+    }
+}
