@@ -64,6 +64,12 @@ public static class Payback
         }
 
         int horizon = horizonVolumes.Length;
+        if (BestMonth(savingsPerRequest, fixedMonthlyDelta, horizonVolumes) <= 0m && c + FutureRetraining(baseline, 0) < 0m)
+        {
+            // No month can gain anything, and all the baseline's retraining would not close the gap.
+            return new(null, null);
+        }
+
         bool retrains = approach.RetrainEveryMonths is not null || baseline.RetrainEveryMonths is not null;
         for (int m = 0; m < MaxMonths; m++)
         {
@@ -81,7 +87,7 @@ public static class Payback
             if (d > 0m && c + d >= 0m)
             {
                 decimal f = -c / d;
-                return new(m + f, Math.Ceiling(requests + f * v));
+                return new(m + f, Math.Ceiling(requests + ShareOfMonth(-c, v, d)));
             }
 
             c += d;
@@ -136,7 +142,28 @@ public static class Payback
 
         decimal balance = c + k * d;
         decimal f = -balance / d;
-        return new(from + k + f, Math.Ceiling(requests + k * v + f * v));
+        return new(from + k + f, Math.Ceiling(requests + k * v + ShareOfMonth(-balance, v, d)));
+    }
+
+    /// <summary>
+    /// f * V(m) with f = shortfall / D, taken as shortfall * V / D where that product fits: one rounding instead of two, so
+    /// that a break-even landing exactly on a whole request (the textbook ceil(oneTimeDelta / savingsPerRequest)) is not
+    /// pushed one request up by the rounding of f.
+    /// </summary>
+    private static decimal ShareOfMonth(decimal shortfall, decimal volume, decimal d) =>
+        volume <= 1m || shortfall < decimal.MaxValue / volume
+            ? shortfall * volume / d
+            : shortfall / d * volume;
+
+    /// <summary>
+    /// The largest D = V * savings - fixedMonthlyDelta of any month: V(m) grows or shrinks monotonically and then stays at
+    /// its last value, so the extremes are the first and the last month of the horizon.
+    /// </summary>
+    private static decimal BestMonth(decimal savingsPerRequest, decimal fixedMonthlyDelta, ReadOnlySpan<decimal> horizonVolumes)
+    {
+        decimal first = horizonVolumes[0], last = horizonVolumes[^1];
+        decimal volume = savingsPerRequest > 0m ? Math.Max(first, last) : Math.Min(first, last);
+        return volume * savingsPerRequest - fixedMonthlyDelta;
     }
 
     /// <summary>All the baseline's retraining after month <paramref name="month"/> within the walk, dollars.</summary>
