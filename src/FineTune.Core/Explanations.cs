@@ -61,8 +61,9 @@ internal static class Explanations
         if (winner != baseline)
         {
             BreakEven decisive = breakEven.First(b => b.ApproachId == id);
-            reasons.Add($"Against the baseline {baselineId}, {id} pays back {Describe(decisive.QualityAdjusted, terms.HorizonMonths)} "
-                + $"once review and error costs count, and {Describe(decisive.Cost, terms.HorizonMonths)} on inference cost alone.");
+            reasons.Add($"Against the baseline {baselineId}, once review and error costs count, {id} pays back "
+                + $"{Describe(decisive.QualityAdjusted, terms.HorizonMonths)}; on inference cost alone, "
+                + $"{Describe(decisive.Cost, terms.HorizonMonths)}.");
             if (decisive.Cost.MinimumMonthlyRequests is decimal minimum && minimum > 0m)
             {
                 reasons.Add($"Its higher fixed costs ({Money(decisive.Cost.FixedMonthlyDelta)} a month) need at least "
@@ -159,7 +160,7 @@ internal static class Explanations
     private static string Describe(BreakEvenView view, int horizonMonths) => view.Verdict switch
     {
         Verdict.Immediate => "immediately (it needs no extra one-time cost)",
-        Verdict.WithinHorizon => $"in month {Months(view.PaybackMonths!.Value)}, after {Count(view.BreakEvenRequests!.Value)} requests",
+        Verdict.WithinHorizon => $"in month {Months(view.PaybackMonths!.Value)} (after {Count(view.BreakEvenRequests!.Value)} requests)",
         Verdict.AfterHorizon => $"only in month {Months(view.PaybackMonths!.Value)}, after the {horizonMonths}-month horizon",
         _ => $"never within {Payback.MaxMonths} months",
     };
