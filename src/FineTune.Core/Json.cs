@@ -1,3 +1,4 @@
+using System.Buffers.Text;
 using System.Text.Json;
 using System.Text.Json.Serialization;
 
@@ -20,15 +21,40 @@ public sealed class RoundedDecimalConverter : JsonConverter<decimal>
     public override void Write(Utf8JsonWriter writer, decimal value, JsonSerializerOptions options)
     {
         ArgumentNullException.ThrowIfNull(writer);
-        writer.WriteNumberValue(Round(value));
+        Span<byte> digits = stackalloc byte[MaxFormattedLength];
+        writer.WriteRawValue(Format(value, digits), skipInputValidation: true);
     }
 
-    /// <summary>Rounds to 8 places, half to even, and drops trailing zeros (1.50000000 becomes 1.5).</summary>
-    public static decimal Round(decimal value)
+    /// <summary>The value as written: rounded to 8 places, half to even (its text also drops trailing zeros).</summary>
+    public static decimal Round(decimal value) => Math.Round(value, DecimalPlaces, MidpointRounding.ToEven);
+
+    /// <summary>Sign, 29 digits, a decimal point and spare room.</summary>
+    private const int MaxFormattedLength = 40;
+
+    /// <summary>
+    /// The JSON number text of <paramref name="value"/> rounded to 8 places, half to even, without trailing zeros and
+    /// without a negative zero, written into <paramref name="buffer"/>.
+    /// </summary>
+    private static ReadOnlySpan<byte> Format(decimal value, Span<byte> buffer)
     {
-        decimal rounded = Math.Round(value, DecimalPlaces, MidpointRounding.ToEven);
-        // Dividing by 1 written with many zeros is the documented way to drop a decimal's trailing zeros.
-        return rounded / 1.0000000000000000000000000000m;
+        decimal rounded = Round(value);
+        if (rounded == 0m)
+        {
+            rounded = 0m;
+        }
+
+        if (!Utf8Formatter.TryFormat(rounded, buffer, out int written))
+        {
+            throw new InvalidOperationException("A decimal always fits in 40 bytes.");
+        }
+
+        ReadOnlySpan<byte> text = buffer[..written];
+        if (text.IndexOf((byte)'.') >= 0)
+        {
+            text = text.TrimEnd((byte)'0').TrimEnd((byte)'.');
+        }
+
+        return text;
     }
 }
 
