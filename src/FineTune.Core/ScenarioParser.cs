@@ -76,7 +76,7 @@ internal static partial class ScenarioParser
             ? string.Create(CultureInfo.InvariantCulture, $"The body is not valid JSON (line {line + 1}, byte {position + 1}).")
             : "The body is not valid JSON.";
 
-    [GeneratedRegex("^[a-z0-9][a-z0-9-]{0,39}$", RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"^[a-z0-9][a-z0-9-]{0,39}\z", RegexOptions.CultureInvariant)]
     private static partial Regex ApproachIdPattern();
 
     private readonly record struct NumberRange(decimal Min, decimal Max, bool MinExclusive = false)
@@ -103,6 +103,9 @@ internal static partial class ScenarioParser
     private sealed class Walker
     {
         private readonly Dictionary<string, List<string>> errors = new(StringComparer.Ordinal);
+
+        /// <summary>Every approach id as written, with the index of its first approach, valid approach or not.</summary>
+        private readonly Dictionary<string, int> approachIds = new(StringComparer.Ordinal);
 
         public bool HasErrors => errors.Count > 0;
 
@@ -142,7 +145,7 @@ internal static partial class ScenarioParser
             Optimizations? optimizations = Child(f, "optimizations", required: false, Optimizations);
             List<Approach?>? approaches = Approaches(f);
 
-            if (baselineId is not null && approaches is not null && !approaches.Exists(a => a?.Id == baselineId))
+            if (baselineId is not null && approaches is not null && !approachIds.ContainsKey(baselineId))
             {
                 Add("baselineId", $"names no approach of this scenario ('{baselineId}').");
             }
@@ -244,7 +247,6 @@ internal static partial class ScenarioParser
             }
 
             var approaches = new List<Approach?>(count);
-            var firstIndexOfId = new Dictionary<string, int>(StringComparer.Ordinal);
             int index = 0;
             foreach (JsonElement item in array.EnumerateArray())
             {
@@ -252,9 +254,9 @@ internal static partial class ScenarioParser
                 Fields? a = Object(item, path, "id", "kind", "pricing", "inputTokens", "cachedInputTokens", "outputTokens",
                     "accuracy", "retrieval", "routing", "fixedMonthlyCost", "hostingPerHour", "training");
                 if (a is not null && a.TryGet("id", out JsonElement idElement) && idElement.ValueKind == JsonValueKind.String
-                    && idElement.GetString() is string id && !firstIndexOfId.TryAdd(id, index))
+                    && idElement.GetString() is string id && !approachIds.TryAdd(id, index))
                 {
-                    Add(a.PathOf("id"), $"repeats the id of approaches[{firstIndexOfId[id]}] ('{id}'); ids must be unique.");
+                    Add(a.PathOf("id"), $"repeats the id of approaches[{approachIds[id]}] ('{id}'); ids must be unique.");
                 }
 
                 approaches.Add(a is null ? null : Approach(a));

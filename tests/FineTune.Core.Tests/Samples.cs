@@ -1,4 +1,6 @@
 using System.Text;
+using System.Text.Json;
+using System.Text.Json.Nodes;
 
 namespace FineTune.Core.Tests;
 
@@ -48,5 +50,95 @@ internal static class Samples
         Assert.False(result.IsValid);
         Assert.Null(result.Scenario);
         return result.Errors;
+    }
+
+    /// <summary>The smallest valid scenario: one prompt approach and no optional value at all.</summary>
+    public const string Minimal = """
+        {
+          "name": "Minimal",
+          "workload": { "requestsPerMonth": 1000 },
+          "approaches": [
+            { "id": "prompt", "kind": "prompt", "pricing": { "inputPerMillion": 1, "outputPerMillion": 2 },
+              "inputTokens": 100, "outputTokens": 10, "accuracy": 0.9 }
+          ]
+        }
+        """;
+
+    /// <summary>Stands in for a raw value while the tree is written, then is replaced by the raw text (which may be invalid JSON).</summary>
+    private const string RawPlaceholder = "@@raw-value@@";
+
+    public static byte[] Utf8(string json) => Encoding.UTF8.GetBytes(json);
+
+    /// <summary>
+    /// <paramref name="json"/> with the value at <paramref name="path"/> (<c>approaches[2].training.epochs</c>) set to the raw
+    /// JSON text <paramref name="rawValue"/>; a property that does not exist yet is added.
+    /// </summary>
+    public static string Set(string json, string path, string rawValue)
+    {
+        JsonNode root = JsonNode.Parse(json)!;
+        (JsonNode parent, object last) = Locate(root, path);
+        if (last is int index)
+        {
+            parent.AsArray()[index] = RawPlaceholder;
+        }
+        else
+        {
+            parent.AsObject()[(string)last] = RawPlaceholder;
+        }
+
+        return root.ToJsonString().Replace($"\"{RawPlaceholder}\"", rawValue, StringComparison.Ordinal);
+    }
+
+    /// <summary><paramref name="json"/> without the property at <paramref name="path"/>, which must exist.</summary>
+    public static string Remove(string json, string path)
+    {
+        JsonNode root = JsonNode.Parse(json)!;
+        (JsonNode parent, object last) = Locate(root, path);
+        Assert.True(parent.AsObject().Remove((string)last), $"{path} is not in the body.");
+        return root.ToJsonString();
+    }
+
+    /// <summary>Whether the property at <paramref name="path"/> exists in <paramref name="json"/>.</summary>
+    public static bool Has(string json, string path)
+    {
+        (JsonNode parent, object last) = Locate(JsonNode.Parse(json)!, path);
+        return last is int index ? index < parent.AsArray().Count : parent.AsObject().ContainsKey((string)last);
+    }
+
+    /// <summary><paramref name="json"/> with the one occurrence of <paramref name="oldText"/> replaced, so that no edit silently misses.</summary>
+    public static string ReplaceOnce(string json, string oldText, string newText)
+    {
+        int first = json.IndexOf(oldText, StringComparison.Ordinal);
+        Assert.True(first >= 0, $"'{oldText}' is not in the body.");
+        Assert.True(json.IndexOf(oldText, first + 1, StringComparison.Ordinal) < 0, $"'{oldText}' occurs more than once.");
+        return string.Concat(json.AsSpan(0, first), newText, json.AsSpan(first + oldText.Length));
+    }
+
+    /// <summary>A string as a JSON string literal, escaped.</summary>
+    public static string Quote(string text) => JsonSerializer.Serialize(text);
+
+    private static (JsonNode Parent, object Last) Locate(JsonNode root, string path)
+    {
+        List<object> steps = [];
+        foreach (string part in path.Split('.'))
+        {
+            int bracket = part.IndexOf('[', StringComparison.Ordinal);
+            steps.Add(bracket < 0 ? part : part[..bracket]);
+            while (bracket >= 0)
+            {
+                int close = part.IndexOf(']', bracket);
+                steps.Add(int.Parse(part.AsSpan(bracket + 1, close - bracket - 1), System.Globalization.CultureInfo.InvariantCulture));
+                bracket = part.IndexOf('[', close);
+            }
+        }
+
+        JsonNode node = root;
+        foreach (object step in steps.Take(steps.Count - 1))
+        {
+            node = (step is int i ? node.AsArray()[i] : node.AsObject()[(string)step])
+                ?? throw new ArgumentException($"{path} passes through a missing or null value.", nameof(path));
+        }
+
+        return (node, steps[^1]);
     }
 }
