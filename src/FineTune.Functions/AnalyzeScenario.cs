@@ -1,0 +1,26 @@
+using FineTune.Core;
+using FineTune.Functions.Http;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.Azure.Functions.Worker;
+
+namespace FineTune.Functions;
+
+/// <summary>POST /api/analyses: analyses the scenario in the body. Touches no storage, so it works while storage is down.</summary>
+public sealed class AnalyzeScenario
+{
+    /// <summary>200 with the analysis; 400, 413 or 415 for a body that is not a valid scenario.</summary>
+    [Function(nameof(AnalyzeScenario))]
+    public async Task<IActionResult> Run(
+        [HttpTrigger(AuthorizationLevel.Function, "post", Route = "analyses")] HttpRequest request,
+        CancellationToken cancellationToken)
+    {
+        RequestValue<string> workspace = request.ReadWorkspace();
+        if (workspace.IsRefused)
+        {
+            return workspace.Refusal;
+        }
+        RequestValue<Scenario> scenario = await request.ReadScenarioAsync(cancellationToken);
+        return scenario.IsRefused ? scenario.Refusal : ApiResults.Analysis(Analyzer.Analyze(scenario.Value));
+    }
+}

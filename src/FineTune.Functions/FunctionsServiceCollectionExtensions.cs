@@ -1,0 +1,47 @@
+using FineTune.Storage;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+
+namespace FineTune.Functions;
+
+/// <summary>The services of the function app, shared by the Functions host (Program.cs) and the local host.</summary>
+public static class FunctionsServiceCollectionExtensions
+{
+    /// <summary>
+    /// Registers the stores and their Table Storage connection, read from <paramref name="configuration"/>:
+    /// <c>TableStorage__tableServiceUri</c> (or <c>AzureWebJobsStorage__tableServiceUri</c>) with an Entra ID identity,
+    /// else the connection string in <c>AzureWebJobsStorage</c>.
+    /// </summary>
+    /// <exception cref="InvalidOperationException">No Table Storage setting is present.</exception>
+    public static IServiceCollection AddFineTuneFunctions(this IServiceCollection services, IConfiguration configuration)
+    {
+        ArgumentNullException.ThrowIfNull(services);
+        ArgumentNullException.ThrowIfNull(configuration);
+        services.TryAddSingleton(TimeProvider.System);
+        services.AddSingleton(StorageConnection.CreateClient(ReadTableStorageSettings(configuration)));
+        services.AddSingleton<ScenarioStore>();
+        services.AddSingleton<StorageHealth>();
+        return services;
+    }
+
+    /// <summary>The Table Storage settings, by the Functions identity-based connection convention.</summary>
+    public static TableStorageSettings ReadTableStorageSettings(IConfiguration configuration)
+    {
+        ArgumentNullException.ThrowIfNull(configuration);
+        foreach (string section in (string[])["TableStorage", "AzureWebJobsStorage"])
+        {
+            if (configuration[$"{section}:tableServiceUri"] is { Length: > 0 } uri)
+            {
+                return new(null, new Uri(uri), configuration[$"{section}:credential"], configuration[$"{section}:clientId"]);
+            }
+            if (configuration[section] is { Length: > 0 } connectionString)
+            {
+                return new(connectionString, null, null, null);
+            }
+        }
+        throw new InvalidOperationException(
+            "Table Storage is not configured: set AzureWebJobsStorage to a connection string "
+            + "(UseDevelopmentStorage=true for Azurite), or TableStorage__tableServiceUri for identity-based access.");
+    }
+}

@@ -1,0 +1,30 @@
+using FineTune.Core;
+using FineTune.Functions.Http;
+using FineTune.Storage;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.Azure.Functions.Worker;
+
+namespace FineTune.Functions;
+
+/// <summary>GET /api/scenarios/{id}/analysis: the analysis of a stored scenario.</summary>
+public sealed class GetScenarioAnalysis(ScenarioStore store)
+{
+    /// <summary>200 with the analysis; 404 when the workspace has no such scenario.</summary>
+    [Function(nameof(GetScenarioAnalysis))]
+    public async Task<IActionResult> Run(
+        [HttpTrigger(AuthorizationLevel.Function, "get", Route = "scenarios/{id}/analysis")] HttpRequest request,
+        string id,
+        CancellationToken cancellationToken)
+    {
+        RequestValue<string> workspace = request.ReadWorkspace();
+        if (workspace.IsRefused)
+        {
+            return workspace.Refusal;
+        }
+        StoredScenario? stored = await store.GetAsync(workspace.Value, id, cancellationToken);
+        return stored is null
+            ? Problems.NotFound("No scenario with this id in this workspace.")
+            : ApiResults.Analysis(Analyzer.Analyze(stored.Scenario));
+    }
+}

@@ -1,0 +1,145 @@
+using System.Buffers;
+using System.Globalization;
+using System.Text.RegularExpressions;
+using FineTune.Core;
+using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.Primitives;
+using Microsoft.Net.Http.Headers;
+
+namespace FineTune.Functions.Http;
+
+/// <summary>What every function reads from a request: the workspace, conditions, paging and the JSON body.</summary>
+public static partial class ApiRequest
+{
+    /// <summary>The largest body accepted, 256 KiB; larger ones are refused with 413 without being read whole.</summary>
+    public const int MaxBodyBytes = 256 * 1024;
+
+    /// <summary>The header that names the workspace.</summary>
+    public const string WorkspaceHeader = "X-Workspace-Id";
+
+    /// <summary>The workspace of a request without <see cref="WorkspaceHeader"/>.</summary>
+    public const string DefaultWorkspace = "default";
+
+    private const int InitialBufferBytes = 16 * 1024;
+
+    /// <summary>The workspace named by <see cref="WorkspaceHeader"/>: 1..64 of <c>A-Za-z0-9_-</c>, <c>default</c> when absent.</summary>
+    public static RequestValue<string> ReadWorkspace(this HttpRequest request)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        if (!request.Headers.TryGetValue(WorkspaceHeader, out StringValues values))
+        {
+            return RequestValue<string>.Accept(DefaultWorkspace);
+        }
+        return values is [{ } workspace] && WorkspacePattern().IsMatch(workspace)
+            ? RequestValue<string>.Accept(workspace)
+            : Refuse(WorkspaceHeader, "Must be one value of 1 to 64 characters from A-Z, a-z, 0-9, _ and -.");
+    }
+
+    /// <summary>The <c>If-Match</c> ETag, <c>null</c> when absent; a value that is not one quoted ETag or <c>*</c> is refused.</summary>
+    public static RequestValue<string?> ReadIfMatch(this HttpRequest request)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        StringValues values = request.Headers.IfMatch;
+        if (values.Count == 0)
+        {
+            return RequestValue<string?>.Accept(null);
+        }
+        return values is [{ } ifMatch] && IfMatchPattern().IsMatch(ifMatch)
+            ? RequestValue<string?>.Accept(ifMatch)
+            : Refuse(HeaderNames.IfMatch, "Must be one ETag as returned in the ETag header, or *.");
+    }
+
+    /// <summary>An optional integer query parameter in <paramref name="min"/>..<paramref name="max"/>; <c>null</c> when valid, else the message.</summary>
+    public static string? ReadIntQuery(this HttpRequest request, string name, int min, int max, int defaultValue, out int value)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        value = defaultValue;
+        if (!request.Query.TryGetValue(name, out StringValues values))
+        {
+            return null;
+        }
+        return values is [{ } text] && int.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out value)
+            && value >= min && value <= max
+            ? null
+            : $"Must be an integer from {min} to {max}.";
+    }
+
+    /// <summary>
+    /// The body as a scenario, every problem reported at once: 415 unless JSON, 413 over <see cref="MaxBodyBytes"/>
+    /// (from Content-Length before reading, or while reading a body of unknown length), 400 with JSON paths when invalid.
+    /// </summary>
+    public static async Task<RequestValue<Scenario>> ReadScenarioAsync(this HttpRequest request, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        if (!IsJson(request.ContentType))
+        {
+            return new RefusalResult(Problems.UnsupportedMediaType());
+        }
+        if (request.ContentLength > MaxBodyBytes)
+        {
+            return new RefusalResult(Problems.PayloadTooLarge());
+        }
+        byte[] buffer = ArrayPool<byte>.Shared.Rent((int?)request.ContentLength + 1 ?? InitialBufferBytes);
+        try
+        {
+            int length = 0;
+            while (true)
+            {
+                if (length == buffer.Length)
+                {
+                    byte[] larger = ArrayPool<byte>.Shared.Rent(Math.Min(buffer.Length * 2, MaxBodyBytes + 1));
+                    buffer.AsSpan(0, length).CopyTo(larger);
+                    ArrayPool<byte>.Shared.Return(buffer);
+                    buffer = larger;
+                }
+                int read = await request.Body.ReadAsync(buffer.AsMemory(length), cancellationToken).ConfigureAwait(false);
+                if (read == 0)
+                {
+                    break;
+                }
+                length += read;
+                if (length > MaxBodyBytes)
+                {
+                    return new RefusalResult(Problems.PayloadTooLarge());
+                }
+            }
+            ScenarioParseResult parsed = ScenarioJson.Parse(buffer.AsSpan(0, length));
+            return parsed.IsValid
+                ? RequestValue<Scenario>.Accept(parsed.Scenario!)
+                : new RefusalResult(Problems.BadRequest(parsed.Errors, "The scenario is not valid; see errors."));
+        }
+        catch (BadHttpRequestException e)
+        {
+            // The server refused the body itself: over its own size limit, or a broken chunked encoding.
+            return new RefusalResult(e.StatusCode == StatusCodes.Status413PayloadTooLarge
+                ? Problems.PayloadTooLarge()
+                : Problems.BadRequest("$", "The request body could not be read."));
+        }
+        finally
+        {
+            ArrayPool<byte>.Shared.Return(buffer);
+        }
+    }
+
+    /// <summary>True for <c>application/json</c> and any <c>+json</c> type, in UTF-8 (the only charset JSON allows).</summary>
+    public static bool IsJson(string? contentType)
+    {
+        if (!MediaTypeHeaderValue.TryParse(contentType, out MediaTypeHeaderValue? mediaType))
+        {
+            return false;
+        }
+        bool json = mediaType.MediaType.Equals("application/json", StringComparison.OrdinalIgnoreCase)
+            || (mediaType.Type.Equals("application", StringComparison.OrdinalIgnoreCase)
+                && mediaType.Suffix.Equals("json", StringComparison.OrdinalIgnoreCase));
+        return json && (!mediaType.Charset.HasValue || mediaType.Charset.Equals("utf-8", StringComparison.OrdinalIgnoreCase));
+    }
+
+    private static RefusalResult Refuse(string key, string message) => new(Problems.BadRequest(key, message));
+
+    [GeneratedRegex("^[A-Za-z0-9_-]{1,64}$", RegexOptions.CultureInvariant)]
+    private static partial Regex WorkspacePattern();
+
+    // RFC 9110 entity-tag: optional W/, then a quoted string of visible ASCII other than the quote.
+    [GeneratedRegex("""^(\*|(W/)?"[\x21\x23-\x7E]*")$""", RegexOptions.CultureInvariant)]
+    private static partial Regex IfMatchPattern();
+}

@@ -1,0 +1,28 @@
+using Azure;
+using Azure.Data.Tables;
+
+namespace FineTune.Storage;
+
+/// <summary>
+/// A row of the <c>scenarios</c> table: PartitionKey is the workspace, RowKey the scenario id. The scenario is kept
+/// as its JSON text because Table Storage has no decimal type (a decimal property reads back as 0).
+/// </summary>
+internal sealed class ScenarioEntity : ITableEntity
+{
+    public string PartitionKey { get; set; } = "";
+    public string RowKey { get; set; } = "";
+    public DateTimeOffset? Timestamp { get; set; }
+    public ETag ETag { get; set; }
+
+    /// <summary>The scenario's name, for reading the table by eye and for later queries.</summary>
+    public string Name { get; set; } = "";
+
+    /// <summary>The scenario's segment in its JSON spelling, <c>all-sectors</c> when absent.</summary>
+    public string Segment { get; set; } = "";
+
+    /// <summary>The scenario as compact JSON with exact decimals.</summary>
+    public string ScenarioJson { get; set; } = "";
+
+    public DateTimeOffset CreatedAt { get; set; }
+    public DateTimeOffset UpdatedAt { get; set; }
+}

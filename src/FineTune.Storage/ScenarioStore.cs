@@ -1,0 +1,252 @@
+using System.Buffers.Text;
+using System.Text;
+using System.Text.Json;
+using System.Text.RegularExpressions;
+using Azure;
+using Azure.Data.Tables;
+using FineTune.Core;
+
+namespace FineTune.Storage;
+
+/// <summary>
+/// The <c>scenarios</c> table: one partition per workspace, one row per scenario. Every read and write names the
+/// workspace, so no call can reach another workspace's rows.
+/// </summary>
+public sealed partial class ScenarioStore(TableServiceClient service, TimeProvider timeProvider)
+{
+    /// <summary>The table's name.</summary>
+    public const string TableName = "scenarios";
+
+    // Longer than any token this store issues; a longer one is refused before it is decoded.
+    private const int MaxContinuationTokenLength = 2048;
+
+    private readonly TableOnFirstUse tableOnFirstUse = new(service, TableName);
+
+    /// <summary>True when <paramref name="id"/> has the shape of an id this store makes; any other id names no scenario.</summary>
+    public static bool IsWellFormedId(string? id) => id is not null && IdPattern().IsMatch(id);
+
+    /// <summary>True when <paramref name="continuationToken"/> could have been issued by this store for <paramref name="workspace"/>.</summary>
+    public static bool IsWellFormedContinuationToken(string workspace, string continuationToken) =>
+        TryDecodeContinuationToken(workspace, continuationToken, out _);
+
+    /// <summary>Stores a new scenario under a server-made id.</summary>
+    public async Task<StoredScenario> CreateAsync(string workspace, Scenario scenario, CancellationToken cancellationToken = default)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(workspace);
+        ArgumentNullException.ThrowIfNull(scenario);
+        TableClient table = await tableOnFirstUse.GetAsync(cancellationToken).ConfigureAwait(false);
+        DateTimeOffset now = Now();
+        ScenarioEntity entity = ToEntity(workspace, Guid.CreateVersion7(now).ToString("N"), scenario, now, now);
+        Response response = await table.AddEntityAsync(entity, cancellationToken).ConfigureAwait(false);
+        return new StoredScenario(entity.RowKey, workspace, ToEntityTag(response.Headers.ETag), now, now, scenario);
+    }
+
+    /// <summary>The scenario, or <c>null</c> when the workspace has no scenario with this id.</summary>
+    public async Task<StoredScenario?> GetAsync(string workspace, string id, CancellationToken cancellationToken = default)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(workspace);
+        if (!IsWellFormedId(id))
+        {
+            return null;
+        }
+        TableClient table = await tableOnFirstUse.GetAsync(cancellationToken).ConfigureAwait(false);
+        NullableResponse<ScenarioEntity> response = await table
+            .GetEntityIfExistsAsync<ScenarioEntity>(workspace, id, cancellationToken: cancellationToken).ConfigureAwait(false);
+        return response.HasValue ? FromEntity(response.Value!) : null;
+    }
+
+    /// <summary>
+    /// Replaces the scenario, only if its ETag still equals <paramref name="ifMatch"/> (any version when <c>null</c>).
+    /// The check and the write are one atomic operation in storage, so of two writers holding the same ETag one wins.
+    /// </summary>
+    public async Task<UpdateResult> UpdateAsync(
+        string workspace, string id, Scenario scenario, string? ifMatch, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(scenario);
+        StoredScenario? current = await GetAsync(workspace, id, cancellationToken).ConfigureAwait(false);
+        if (current is null)
+        {
+            return new UpdateResult(WriteStatus.NotFound, null);
+        }
+        // Comparing first spares a write that cannot succeed; the conditional write below is what makes it safe.
+        if (ifMatch is not null && ifMatch != current.ETag && ifMatch != "*")
+        {
+            return new UpdateResult(WriteStatus.PreconditionFailed, null);
+        }
+        TableClient table = await tableOnFirstUse.GetAsync(cancellationToken).ConfigureAwait(false);
+        DateTimeOffset now = Now();
+        ScenarioEntity entity = ToEntity(workspace, id, scenario, current.CreatedAt, now);
+        try
+        {
+            Response response = await table
+                .UpdateEntityAsync(entity, ToETag(ifMatch), TableUpdateMode.Replace, cancellationToken).ConfigureAwait(false);
+            return new UpdateResult(
+                WriteStatus.Done,
+                new StoredScenario(id, workspace, ToEntityTag(response.Headers.ETag), current.CreatedAt, now, scenario));
+        }
+        catch (RequestFailedException e) when (ToWriteStatus(e) is { } status)
+        {
+            return new UpdateResult(status, null);
+        }
+    }
+
+    /// <summary>Deletes the scenario, only if its ETag still equals <paramref name="ifMatch"/> (any version when <c>null</c>).</summary>
+    public async Task<WriteStatus> DeleteAsync(string workspace, string id, string? ifMatch, CancellationToken cancellationToken = default)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(workspace);
+        if (!IsWellFormedId(id))
+        {
+            return WriteStatus.NotFound;
+        }
+        if (ifMatch is not null && ifMatch != "*")
+        {
+            // An ETag this store never issued could be refused by the service as malformed rather than as stale;
+            // comparing first answers 404 or 412 as the caller expects, and the delete below stays conditional.
+            StoredScenario? current = await GetAsync(workspace, id, cancellationToken).ConfigureAwait(false);
+            if (current is null)
+            {
+                return WriteStatus.NotFound;
+            }
+            if (current.ETag != ifMatch)
+            {
+                return WriteStatus.PreconditionFailed;
+            }
+        }
+        TableClient table = await tableOnFirstUse.GetAsync(cancellationToken).ConfigureAwait(false);
+        try
+        {
+            Response response = await table.DeleteEntityAsync(workspace, id, ToETag(ifMatch), cancellationToken).ConfigureAwait(false);
+            return response.Status == 404 ? WriteStatus.NotFound : WriteStatus.Done;
+        }
+        catch (RequestFailedException e) when (ToWriteStatus(e) is { } status)
+        {
+            return status;
+        }
+    }
+
+    /// <summary>
+    /// One page of the workspace's scenarios, oldest first. Returns <c>null</c> when <paramref name="continuationToken"/>
+    /// is not a token this store issued for this workspace.
+    /// </summary>
+    /// <param name="pageSize">At most this many scenarios, 1..1000 (the service's own page limit).</param>
+    public async Task<ScenarioPage?> ListAsync(
+        string workspace, int pageSize, string? continuationToken, CancellationToken cancellationToken = default)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(workspace);
+        ArgumentOutOfRangeException.ThrowIfLessThan(pageSize, 1);
+        ArgumentOutOfRangeException.ThrowIfGreaterThan(pageSize, 1000);
+        string? serviceToken = null;
+        if (continuationToken is not null && !TryDecodeContinuationToken(workspace, continuationToken, out serviceToken))
+        {
+            return null;
+        }
+        TableClient table = await tableOnFirstUse.GetAsync(cancellationToken).ConfigureAwait(false);
+        string filter = TableClient.CreateQueryFilter($"PartitionKey eq {workspace}");
+        try
+        {
+            await foreach (Page<ScenarioEntity> page in table
+                .QueryAsync<ScenarioEntity>(filter, pageSize, cancellationToken: cancellationToken)
+                .AsPages(serviceToken, pageSize)
+                .ConfigureAwait(false))
+            {
+                return new ScenarioPage(
+                    page.Values.Select(FromEntity).ToList(),
+                    page.ContinuationToken is null ? null : EncodeContinuationToken(workspace, page.ContinuationToken));
+            }
+        }
+        catch (RequestFailedException e) when (serviceToken is not null && e.Status == 400)
+        {
+            // The token decoded but the service refused the position inside it.
+            return null;
+        }
+        return new ScenarioPage([], null);
+    }
+
+    private DateTimeOffset Now()
+    {
+        // Whole milliseconds, so that what a write answers is exactly what a later read returns.
+        DateTimeOffset now = timeProvider.GetUtcNow();
+        return now.AddTicks(-(now.Ticks % TimeSpan.TicksPerMillisecond));
+    }
+
+    // The service's ETag is weak (W/"datetime'...'"), and HTTP compares If-Match strongly; callers get it wrapped
+    // as an opaque strong entity tag. Only "*" or a tag equal to the current one (checked before) comes back here.
+    private static string ToEntityTag(ETag? serviceETag) =>
+        $"\"{Base64Url.EncodeToString(Encoding.UTF8.GetBytes(serviceETag?.ToString() ?? ""))}\"";
+
+    private static ETag ToETag(string? ifMatch) => ifMatch switch
+    {
+        null or "*" => ETag.All,
+        _ => new ETag(Encoding.UTF8.GetString(Base64Url.DecodeFromChars(ifMatch.AsSpan(1, ifMatch.Length - 2)))),
+    };
+
+    private static WriteStatus? ToWriteStatus(RequestFailedException exception) => exception.Status switch
+    {
+        404 => WriteStatus.NotFound,
+        412 => WriteStatus.PreconditionFailed,
+        _ => null,
+    };
+
+    private static ScenarioEntity ToEntity(string workspace, string id, Scenario scenario, DateTimeOffset createdAt, DateTimeOffset updatedAt) => new()
+    {
+        PartitionKey = workspace,
+        RowKey = id,
+        Name = scenario.Name,
+        Segment = JsonSerializer.SerializeToElement(scenario.Segment ?? Segment.AllSectors).GetString()!,
+        ScenarioJson = ScenarioJson.Serialize(scenario),
+        CreatedAt = createdAt,
+        UpdatedAt = updatedAt,
+    };
+
+    private static StoredScenario FromEntity(ScenarioEntity entity)
+    {
+        ScenarioParseResult parsed = ScenarioJson.Parse(Encoding.UTF8.GetBytes(entity.ScenarioJson));
+        if (!parsed.IsValid)
+        {
+            throw new InvalidDataException(
+                $"Stored scenario {entity.PartitionKey}/{entity.RowKey} is no longer a valid scenario: "
+                + string.Join("; ", parsed.Errors.Select(error => $"{error.Key}: {string.Join(", ", error.Value)}")));
+        }
+        return new StoredScenario(
+            entity.RowKey, entity.PartitionKey, ToEntityTag(entity.ETag), entity.CreatedAt, entity.UpdatedAt, parsed.Scenario!);
+    }
+
+    // The service's token is wrapped with the workspace it belongs to, so a token is opaque to callers and a token
+    // from one workspace is refused in another.
+    private static string EncodeContinuationToken(string workspace, string serviceToken) =>
+        Base64Url.EncodeToString(Encoding.UTF8.GetBytes($"{workspace}\n{serviceToken}"));
+
+    private static bool TryDecodeContinuationToken(string workspace, string token, out string? serviceToken)
+    {
+        serviceToken = null;
+        if (token.Length is 0 or > MaxContinuationTokenLength || !Base64Url.IsValid(token))
+        {
+            return false;
+        }
+        byte[] bytes = new byte[Base64Url.GetMaxDecodedLength(token.Length)];
+        if (!Base64Url.TryDecodeFromChars(token, bytes, out int written))
+        {
+            return false;
+        }
+        string text;
+        try
+        {
+            text = new UTF8Encoding(false, throwOnInvalidBytes: true).GetString(bytes, 0, written);
+        }
+        catch (DecoderFallbackException)
+        {
+            return false;
+        }
+        string prefix = workspace + "\n";
+        if (!text.StartsWith(prefix, StringComparison.Ordinal) || text.Length == prefix.Length
+            || text.AsSpan(prefix.Length).ContainsAnyInRange('\0', '\x1F'))
+        {
+            return false;
+        }
+        serviceToken = text[prefix.Length..];
+        return true;
+    }
+
+    [GeneratedRegex("^[0-9a-f]{32}$", RegexOptions.CultureInvariant)]
+    private static partial Regex IdPattern();
+}

@@ -1,0 +1,25 @@
+using Azure;
+
+namespace FineTune.Storage;
+
+/// <summary>Tells a storage outage, which the caller may retry later, from a programming error.</summary>
+public static class StorageFailure
+{
+    /// <summary>
+    /// True when <paramref name="exception"/> says storage could not be reached or did not answer in time:
+    /// a refused or dropped connection (status 0), a network timeout, a server-side 5xx, or the retries of
+    /// all of these together.
+    /// </summary>
+    /// <param name="exception">What the Azure SDK threw.</param>
+    /// <param name="callerCancellation">The caller's own token: a cancellation the caller asked for is no outage.</param>
+    public static bool IsUnavailable(Exception exception, CancellationToken callerCancellation = default) => exception switch
+    {
+        RequestFailedException failed => failed.Status is 0 or >= 500,
+        AggregateException aggregate => aggregate.InnerExceptions.Count > 0
+            && aggregate.InnerExceptions.All(inner => IsUnavailable(inner, callerCancellation)),
+        // Azure.Core reports a network timeout as a cancellation the caller did not ask for.
+        OperationCanceledException => !callerCancellation.IsCancellationRequested,
+        HttpRequestException or IOException or TimeoutException => true,
+        _ => false,
+    };
+}
