@@ -126,10 +126,12 @@ public static class Analyzer
         IReadOnlyList<Approach> approaches, ScenarioTerms terms, PerRequestFigures[] perRequest, FixedFigures[] fixedFigures,
         ReadOnlySpan<decimal> volumes)
     {
+        decimal totalRequests = Economics.TotalRequests(volumes);
         var horizon = new HorizonResult[approaches.Count];
         for (int i = 0; i < horizon.Length; i++)
         {
-            horizon[i] = Economics.Horizon(approaches[i], terms, perRequest[i], fixedFigures[i], volumes);
+            horizon[i] = Economics.Horizon(
+                approaches[i], terms, perRequest[i], fixedFigures[i], volumes.Length, volumes[0], totalRequests);
         }
 
         return horizon;

@@ -181,25 +181,52 @@ public static class Economics
         }
     }
 
+    /// <summary>totalRequests of section 3: the sum of V(m) over the horizon.</summary>
+    public static decimal TotalRequests(ReadOnlySpan<decimal> volumes)
+    {
+        decimal total = 0m;
+        foreach (decimal v in volumes)
+        {
+            total += v;
+        }
+
+        return total;
+    }
+
     /// <summary>Section 3 for one approach over the monthly volumes <paramref name="volumes"/> (V(0) is month 0).</summary>
     public static HorizonResult Horizon(
         Approach approach, ScenarioTerms terms, PerRequestFigures perRequest, FixedFigures fixedFigures, ReadOnlySpan<decimal> volumes)
     {
-        ArgumentNullException.ThrowIfNull(approach);
-        ArgumentNullException.ThrowIfNull(terms);
         if (volumes.IsEmpty)
         {
             throw new ArgumentOutOfRangeException(nameof(volumes), "A horizon has at least one month.");
         }
 
-        int runs = fixedFigures.RunsWithin(volumes.Length, approach.Training is not null);
-        decimal totalRequests = 0m;
-        decimal running = 0m;
-        foreach (decimal v in volumes)
-        {
-            totalRequests += v;
-            running += v * perRequest.InferenceCost + fixedFigures.FixedMonthly;
-        }
+        return Horizon(approach, terms, perRequest, fixedFigures, volumes.Length, volumes[0], TotalRequests(volumes));
+    }
+
+    /// <summary>
+    /// Section 3 for one approach over <paramref name="horizonMonths"/> months holding <paramref name="totalRequests"/>
+    /// requests, <paramref name="firstMonthRequests"/> of them in month 0. The sum over m of
+    /// (V(m) * inferenceCost + fixedMonthly) is taken as totalRequests * inferenceCost + horizonMonths * fixedMonthly:
+    /// the same sum, rounded once instead of once a month.
+    /// </summary>
+    public static HorizonResult Horizon(
+        Approach approach,
+        ScenarioTerms terms,
+        PerRequestFigures perRequest,
+        FixedFigures fixedFigures,
+        int horizonMonths,
+        decimal firstMonthRequests,
+        decimal totalRequests)
+    {
+        ArgumentNullException.ThrowIfNull(approach);
+        ArgumentNullException.ThrowIfNull(terms);
+        ArgumentOutOfRangeException.ThrowIfLessThan(horizonMonths, 1);
+        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(totalRequests);
+
+        int runs = fixedFigures.RunsWithin(horizonMonths, approach.Training is not null);
+        decimal running = totalRequests * perRequest.InferenceCost + horizonMonths * fixedFigures.FixedMonthly;
 
         // Without training the training figures are 0, so (runs - 1) * retrainCost is 0 too.
         decimal horizonCost = fixedFigures.InitialTraining + (runs - 1) * fixedFigures.RetrainCost + running;
@@ -212,7 +239,7 @@ public static class Economics
         decimal? grossMarginRate = Ratio(grossMargin, revenue);
         decimal? aiCogsToRevenue = Ratio(horizonCost, revenue);
         decimal netValue = totalRequests * perRequest.Accuracy * terms.ValuePerCorrectOutput - horizonCost - qualityCost;
-        decimal monthlyRunRate = volumes[0] * perRequest.InferenceCost + fixedFigures.FixedMonthly;
+        decimal monthlyRunRate = firstMonthRequests * perRequest.InferenceCost + fixedFigures.FixedMonthly;
 
         return new(totalRequests, horizonCost, qualityCost, fullyLoadedCost, costOfPredictivity, revenue, grossMargin,
             grossMarginRate, aiCogsToRevenue, netValue, monthlyRunRate, runs);

@@ -38,24 +38,65 @@ public sealed class RoundedDecimalConverter : JsonConverter<decimal>
     private static ReadOnlySpan<byte> Format(decimal value, Span<byte> buffer)
     {
         decimal rounded = Round(value);
-        if (rounded == 0m)
+        Span<int> bits = stackalloc int[4];
+        decimal.GetBits(rounded, bits);
+        int written;
+        if (bits[2] != 0)
         {
-            rounded = 0m;
+            // Beyond 64 bits of mantissa: the general (slower) formatter.
+            if (!Utf8Formatter.TryFormat(rounded, buffer, out written))
+            {
+                throw new InvalidOperationException("A decimal always fits in 40 bytes.");
+            }
+
+            return TrimFraction(buffer[..written]);
         }
 
-        if (!Utf8Formatter.TryFormat(rounded, buffer, out int written))
+        ulong mantissa = ((ulong)(uint)bits[1] << 32) | (uint)bits[0];
+        if (mantissa == 0)
         {
-            throw new InvalidOperationException("A decimal always fits in 40 bytes.");
+            buffer[0] = (byte)'0';
+            return buffer[..1];
         }
 
-        ReadOnlySpan<byte> text = buffer[..written];
-        if (text.IndexOf((byte)'.') >= 0)
+        int scale = (bits[3] >> 16) & 0xFF;
+        bool negative = bits[3] < 0;
+        // Digits go after a sign and enough room for "0." and leading zeros of the fraction.
+        int start = 1 + 2 + DecimalPlaces;
+        Utf8Formatter.TryFormat(mantissa, buffer[start..], out written);
+        Span<byte> digits = buffer.Slice(start, written);
+        int end = start + written;
+        if (scale > 0)
         {
-            text = text.TrimEnd((byte)'0').TrimEnd((byte)'.');
+            int integerDigits = written - scale;
+            if (integerDigits <= 0)
+            {
+                // 0.000ddd: prepend "0." and the missing zeros.
+                int zeros = -integerDigits;
+                start -= zeros + 2;
+                buffer[start] = (byte)'0';
+                buffer[start + 1] = (byte)'.';
+                buffer.Slice(start + 2, zeros).Fill((byte)'0');
+            }
+            else
+            {
+                // ddd.ddd: shift the integer digits one to the left to open the point.
+                digits[..integerDigits].CopyTo(buffer[(start - 1)..]);
+                start--;
+                buffer[start + integerDigits] = (byte)'.';
+            }
         }
 
-        return text;
+        if (negative)
+        {
+            buffer[--start] = (byte)'-';
+        }
+
+        return TrimFraction(buffer[start..end]);
     }
+
+    private static ReadOnlySpan<byte> TrimFraction(ReadOnlySpan<byte> text) =>
+        text.IndexOf((byte)'.') >= 0 ? text.TrimEnd((byte)'0').TrimEnd((byte)'.') : text;
 }
 
 /// <summary>Source-generated JSON for the results: camelCase, kebab-case enums, nulls written, decimals rounded.</summary>

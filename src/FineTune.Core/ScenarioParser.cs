@@ -1,4 +1,6 @@
+using System.Buffers;
 using System.Globalization;
+using System.Text;
 using System.Text.Json;
 using System.Text.RegularExpressions;
 using static FineTune.Core.ScenarioLimits;
@@ -14,7 +16,7 @@ internal static partial class ScenarioParser
     /// <summary>Nesting deeper than any scenario needs is refused before it costs anything.</summary>
     private const int MaxDepth = 32;
 
-    private static readonly JsonReaderOptions ReaderOptions = new()
+    private static readonly JsonDocumentOptions DocumentOptions = new()
     {
         MaxDepth = MaxDepth,
         CommentHandling = JsonCommentHandling.Disallow,
@@ -36,15 +38,25 @@ internal static partial class ScenarioParser
             utf8Json = utf8Json[bom.Length..];
         }
 
+        // JsonDocument parses a span only by reading it twice; a pooled copy lets it read once.
+        byte[] copy = ArrayPool<byte>.Shared.Rent(utf8Json.Length);
+        try
+        {
+            utf8Json.CopyTo(copy);
+            return Walk(walker, copy.AsMemory(0, utf8Json.Length));
+        }
+        finally
+        {
+            ArrayPool<byte>.Shared.Return(copy);
+        }
+    }
+
+    private static ScenarioParseResult Walk(Walker walker, ReadOnlyMemory<byte> utf8Json)
+    {
         JsonDocument? document = null;
         try
         {
-            var reader = new Utf8JsonReader(utf8Json, ReaderOptions);
-            document = JsonDocument.ParseValue(ref reader);
-            if (reader.Read())
-            {
-                walker.Add("$", "The body must hold one JSON value; more follows it.");
-            }
+            document = JsonDocument.Parse(utf8Json, DocumentOptions);
         }
         catch (JsonException e)
         {
@@ -88,14 +100,41 @@ internal static partial class ScenarioParser
             : string.Create(CultureInfo.InvariantCulture, $"must be between {Min} and {Max}.");
     }
 
-    /// <summary>The properties of one JSON object, absent ones (and nulls) left out.</summary>
-    private sealed class Fields(string path, Dictionary<string, JsonElement> values)
+    /// <summary>The property names one JSON object of the contract may have, as text and as UTF-8.</summary>
+    private sealed class Block(params string[] names)
     {
+        public string[] Names { get; } = names;
+
+        public byte[][] Utf8Names { get; } = [.. names.Select(Encoding.UTF8.GetBytes)];
+    }
+
+    /// <summary>The properties of one JSON object, absent ones (and nulls) left out.</summary>
+    private sealed class Fields(string path, Block block)
+    {
+        private readonly JsonElement[] values = new JsonElement[block.Names.Length];
+        private readonly bool[] present = new bool[block.Names.Length];
+
         public string Path { get; } = path;
 
-        public bool TryGet(string name, out JsonElement value) => values.TryGetValue(name, out value);
+        public void Set(int index, JsonElement value)
+        {
+            values[index] = value;
+            present[index] = true;
+        }
 
-        public bool Has(string name) => values.ContainsKey(name);
+        public bool TryGet(string name, out JsonElement value)
+        {
+            int index = Array.IndexOf(block.Names, name);
+            if (index < 0)
+            {
+                throw new ArgumentOutOfRangeException(nameof(name), name, "Not a property of this block of the contract.");
+            }
+
+            value = values[index];
+            return present[index];
+        }
+
+        public bool Has(string name) => TryGet(name, out _);
 
         public string PathOf(string name) => Path.Length == 0 ? name : $"{Path}.{name}";
     }
@@ -124,7 +163,7 @@ internal static partial class ScenarioParser
 
         public Scenario? Scenario(JsonElement root)
         {
-            Fields? f = Object(root, "", "name", "segment", "baselineId", "workload", "revenue", "quality", "optimizations", "approaches");
+            Fields? f = Object(root, "", RootBlock);
             if (f is null)
             {
                 return null;
@@ -251,8 +290,7 @@ internal static partial class ScenarioParser
             foreach (JsonElement item in array.EnumerateArray())
             {
                 string path = $"approaches[{index}]";
-                Fields? a = Object(item, path, "id", "kind", "pricing", "inputTokens", "cachedInputTokens", "outputTokens",
-                    "accuracy", "retrieval", "routing", "fixedMonthlyCost", "hostingPerHour", "training");
+                Fields? a = Object(item, path, ApproachBlock);
                 if (a is not null && a.TryGet("id", out JsonElement idElement) && idElement.ValueKind == JsonValueKind.String
                     && idElement.GetString() is string id && !approachIds.TryAdd(id, index))
                 {
@@ -356,7 +394,7 @@ internal static partial class ScenarioParser
         }
 
         /// <summary>Reads an object's properties, refusing unknown and repeated ones; null when it is not an object.</summary>
-        private Fields? Object(JsonElement element, string path, params ReadOnlySpan<string> known)
+        private Fields? Object(JsonElement element, string path, Block block)
         {
             if (element.ValueKind != JsonValueKind.Object)
             {
@@ -364,27 +402,50 @@ internal static partial class ScenarioParser
                 return null;
             }
 
-            var values = new Dictionary<string, JsonElement>(known.Length, StringComparer.Ordinal);
-            var seen = new HashSet<string>(StringComparer.Ordinal);
+            var fields = new Fields(path, block);
+            Span<bool> seen = stackalloc bool[block.Names.Length];
+            int next = 0;
             foreach (JsonProperty property in element.EnumerateObject())
             {
-                string name = property.Name;
-                string propertyPath = path.Length == 0 ? name : $"{path}.{name}";
-                if (!known.Contains(name))
+                int index = IndexOf(block, property, next);
+                if (index < 0)
                 {
-                    Add(propertyPath, "is not a known property.");
+                    Add(fields.PathOf(property.Name), "is not a known property.");
+                    continue;
                 }
-                else if (!seen.Add(name))
+
+                next = index + 1;
+                if (seen[index])
                 {
-                    Add(propertyPath, "appears more than once.");
+                    Add(fields.PathOf(block.Names[index]), "appears more than once.");
                 }
-                else if (property.Value.ValueKind != JsonValueKind.Null)
+                else
                 {
-                    values[name] = property.Value;
+                    seen[index] = true;
+                    if (property.Value.ValueKind != JsonValueKind.Null)
+                    {
+                        fields.Set(index, property.Value);
+                    }
                 }
             }
 
-            return new Fields(path, values);
+            return fields;
+        }
+
+        /// <summary>The index of the property's name in the block; the search starts at <paramref name="start"/> because bodies usually list properties in contract order.</summary>
+        private static int IndexOf(Block block, JsonProperty property, int start)
+        {
+            byte[][] names = block.Utf8Names;
+            for (int n = 0; n < names.Length; n++)
+            {
+                int i = (start + n) % names.Length;
+                if (property.NameEquals(names[i]))
+                {
+                    return i;
+                }
+            }
+
+            return -1;
         }
 
         private T? Child<T>(Fields parent, string name, bool required, Func<Fields, T?> read, string missing = "is required.")
@@ -400,13 +461,13 @@ internal static partial class ScenarioParser
                 return null;
             }
 
-            Fields? fields = Object(element, parent.PathOf(name), KnownOf(name));
+            Fields? fields = Object(element, parent.PathOf(name), BlockOf(name));
             return fields is null ? null : read(fields);
         }
 
-        private static string[] KnownOf(string block) => Blocks.TryGetValue(block, out string[]? known)
-            ? known
-            : throw new ArgumentOutOfRangeException(nameof(block), block, "No such block in the scenario contract.");
+        private static Block BlockOf(string name) => Blocks.TryGetValue(name, out Block? block)
+            ? block
+            : throw new ArgumentOutOfRangeException(nameof(name), name, "No such block in the scenario contract.");
 
         private decimal? Number(Fields f, string name, NumberRange range, bool required)
         {
@@ -508,16 +569,23 @@ internal static partial class ScenarioParser
         }
     }
 
-    private static readonly Dictionary<string, string[]> Blocks = new(StringComparer.Ordinal)
+    private static readonly Block RootBlock = new(
+        "name", "segment", "baselineId", "workload", "revenue", "quality", "optimizations", "approaches");
+
+    private static readonly Block ApproachBlock = new(
+        "id", "kind", "pricing", "inputTokens", "cachedInputTokens", "outputTokens", "accuracy", "retrieval", "routing",
+        "fixedMonthlyCost", "hostingPerHour", "training");
+
+    private static readonly Dictionary<string, Block> Blocks = new(StringComparer.Ordinal)
     {
-        ["workload"] = ["requestsPerMonth", "horizonMonths", "monthlyGrowthRate"],
-        ["revenue"] = ["perRequest", "perUserPerMonth", "requestsPerUserPerMonth", "targetGrossMargin"],
-        ["quality"] = ["valuePerCorrectOutput", "costPerError", "reviewRate", "reviewMinutes", "reviewerHourlyRate", "requiredAccuracy"],
-        ["optimizations"] = ["cacheHitRate", "cacheLookupCost", "batchShare", "batchDiscount"],
-        ["pricing"] = ["inputPerMillion", "outputPerMillion", "cachedInputPerMillion"],
-        ["retrieval"] = ["contextTokens", "embeddingTokens", "embeddingPerMillion", "costPerQuery"],
-        ["routing"] = ["share", "pricing", "accuracy"],
-        ["training"] = ["trainingTokens", "epochs", "trainingPerMillion", "gpuHours", "gpuHourlyRate", "dataPreparationCost", "evaluationCost", "retrainEveryMonths"],
+        ["workload"] = new("requestsPerMonth", "horizonMonths", "monthlyGrowthRate"),
+        ["revenue"] = new("perRequest", "perUserPerMonth", "requestsPerUserPerMonth", "targetGrossMargin"),
+        ["quality"] = new("valuePerCorrectOutput", "costPerError", "reviewRate", "reviewMinutes", "reviewerHourlyRate", "requiredAccuracy"),
+        ["optimizations"] = new("cacheHitRate", "cacheLookupCost", "batchShare", "batchDiscount"),
+        ["pricing"] = new("inputPerMillion", "outputPerMillion", "cachedInputPerMillion"),
+        ["retrieval"] = new("contextTokens", "embeddingTokens", "embeddingPerMillion", "costPerQuery"),
+        ["routing"] = new("share", "pricing", "accuracy"),
+        ["training"] = new("trainingTokens", "epochs", "trainingPerMillion", "gpuHours", "gpuHourlyRate", "dataPreparationCost", "evaluationCost", "retrainEveryMonths"),
     };
 
     private static readonly Dictionary<string, Segment> SegmentNames = new(StringComparer.Ordinal)
