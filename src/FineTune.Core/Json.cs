@@ -21,6 +21,12 @@ public sealed class RoundedDecimalConverter : JsonConverter<decimal>
     public override void Write(Utf8JsonWriter writer, decimal value, JsonSerializerOptions options)
     {
         ArgumentNullException.ThrowIfNull(writer);
+        WriteValue(writer, value);
+    }
+
+    /// <summary>Writes <paramref name="value"/> rounded as this converter does.</summary>
+    internal static void WriteValue(Utf8JsonWriter writer, decimal value)
+    {
         Span<byte> digits = stackalloc byte[MaxFormattedLength];
         writer.WriteRawValue(Format(value, digits), skipInputValidation: true);
     }

@@ -175,7 +175,7 @@ public sealed class PropertyTests
         from discount in Gen.Nullable(Fraction, 0.5)
         select new Optimizations(hitRate, lookup, batchShare, discount);
 
-    private static readonly Gen<Scenario> ScenarioGen =
+    internal static readonly Gen<Scenario> ScenarioGen =
         from name in Gen.Frequency((1, Gen.Const(new string('n', MaxNameLength))), (3, Gen.Int[1, 30].Select(n => new string('s', n))))
         from segment in Gen.Nullable(Gen.OneOf(Segment.AiFirstSaas, Segment.EnterpriseAi, Segment.ConsumerAi, Segment.AllSectors), 0.3)
         from workload in WorkloadGen
