@@ -37,8 +37,17 @@ public sealed partial class ScenarioStore(TableServiceClient service, TimeProvid
         TableClient table = await tableOnFirstUse.GetAsync(cancellationToken).ConfigureAwait(false);
         DateTimeOffset now = Now();
         ScenarioEntity entity = ToEntity(workspace, Guid.CreateVersion7(now).ToString("N"), scenario, now, now);
-        Response response = await table.AddEntityAsync(entity, cancellationToken).ConfigureAwait(false);
-        return new StoredScenario(entity.RowKey, workspace, ToEntityTag(response.Headers.ETag), now, now, scenario);
+        try
+        {
+            Response response = await table.AddEntityAsync(entity, cancellationToken).ConfigureAwait(false);
+            return new StoredScenario(entity.RowKey, workspace, ToEntityTag(response.Headers.ETag), now, now, scenario);
+        }
+        catch (RequestFailedException e) when (e.Status == 409)
+        {
+            // The id is new, so a conflict means the SDK retried an insert whose first attempt was committed.
+            return await GetAsync(workspace, entity.RowKey, cancellationToken).ConfigureAwait(false)
+                ?? throw new InvalidOperationException($"Scenario {workspace}/{entity.RowKey} conflicted on insert but cannot be read.", e);
+        }
     }
 
     /// <summary>The scenario, or <c>null</c> when the workspace has no scenario with this id.</summary>
@@ -247,6 +256,6 @@ public sealed partial class ScenarioStore(TableServiceClient service, TimeProvid
         return true;
     }
 
-    [GeneratedRegex("^[0-9a-f]{32}$", RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"^[0-9a-f]{32}\z", RegexOptions.CultureInvariant)]
     private static partial Regex IdPattern();
 }

@@ -1,7 +1,6 @@
 using Azure;
 using Azure.Data.Tables;
 using Azure.Data.Tables.Models;
-using Azure.Identity;
 
 namespace FineTune.Storage;
 
@@ -20,8 +19,7 @@ public sealed class StorageHealth(TableServiceClient service)
             }
             return true;
         }
-        catch (Exception e) when (e is RequestFailedException or AuthenticationFailedException
-            || StorageFailure.IsUnavailable(e, cancellationToken))
+        catch (Exception e) when (StorageFailure.IsUnavailable(e, cancellationToken))
         {
             return false;
         }
