@@ -7,6 +7,8 @@ using Microsoft.AspNetCore.Mvc.Abstractions;
 
 const string FixedEndpointFlag = "--fixed-endpoint";
 var builder = WebApplication.CreateBuilder(args.Where(arg => arg != FixedEndpointFlag).ToArray());
+// Defaults of the %SETTING% names the bindings use (the recompute schedule), beneath every configured value.
+builder.Configuration.AddAppSettingDefaults();
 bool fixedEndpoint = args.Contains(FixedEndpointFlag) || builder.Configuration.GetValue<bool>("LocalHost:FixedEndpoint");
 
 // Let non-ASCII header bytes through, so a bad X-Workspace-Id is refused by the app as problem+json

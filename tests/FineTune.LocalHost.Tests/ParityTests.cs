@@ -17,8 +17,11 @@ public sealed class ParityTests
         var declared = new SortedSet<string>(StringComparer.Ordinal);
         foreach (JsonElement function in metadata.RootElement.EnumerateArray())
         {
-            JsonElement trigger = function.GetProperty("bindings").EnumerateArray()
-                .Single(binding => binding.GetProperty("type").GetString() == "httpTrigger");
+            if (function.GetProperty("bindings").EnumerateArray()
+                .SingleOrDefault(binding => binding.GetProperty("type").GetString() == "httpTrigger") is not { ValueKind: JsonValueKind.Object } trigger)
+            {
+                continue;
+            }
             foreach (JsonElement method in trigger.GetProperty("methods").EnumerateArray())
             {
                 declared.Add($"{function.GetProperty("name").GetString()} {method.GetString()!.ToUpperInvariant()} api/{trigger.GetProperty("route").GetString()}");

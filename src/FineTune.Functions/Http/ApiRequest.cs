@@ -8,6 +8,9 @@ using Microsoft.Net.Http.Headers;
 
 namespace FineTune.Functions.Http;
 
+/// <summary>Turns a request body, read whole, into a value or the refusal to answer with.</summary>
+public delegate RequestValue<T> JsonBodyParser<T>(ReadOnlySpan<byte> body);
+
 /// <summary>What every function reads from a request: the workspace, conditions, paging and the JSON body.</summary>
 public static partial class ApiRequest
 {
@@ -68,9 +71,18 @@ public static partial class ApiRequest
     /// The body as a scenario, every problem reported at once: 415 unless JSON, 413 over <see cref="MaxBodyBytes"/>
     /// (from Content-Length before reading, or while reading a body of unknown length), 400 with JSON paths when invalid.
     /// </summary>
-    public static async Task<RequestValue<Scenario>> ReadScenarioAsync(this HttpRequest request, CancellationToken cancellationToken = default)
+    public static Task<RequestValue<Scenario>> ReadScenarioAsync(this HttpRequest request, CancellationToken cancellationToken = default) =>
+        request.ReadJsonBodyAsync(ParseScenario, cancellationToken);
+
+    /// <summary>
+    /// The body read whole and handed to <paramref name="parse"/>: 415 unless JSON, 413 over <see cref="MaxBodyBytes"/>
+    /// (from Content-Length before reading, or while reading a body of unknown length); the parser answers the rest.
+    /// </summary>
+    public static async Task<RequestValue<T>> ReadJsonBodyAsync<T>(
+        this HttpRequest request, JsonBodyParser<T> parse, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(request);
+        ArgumentNullException.ThrowIfNull(parse);
         if (!IsJson(request.ContentType))
         {
             return new RefusalResult(Problems.UnsupportedMediaType());
@@ -103,10 +115,7 @@ public static partial class ApiRequest
                     return new RefusalResult(Problems.PayloadTooLarge());
                 }
             }
-            ScenarioParseResult parsed = ScenarioJson.Parse(buffer.AsSpan(0, length));
-            return parsed.IsValid
-                ? RequestValue<Scenario>.Accept(parsed.Scenario!)
-                : new RefusalResult(Problems.BadRequest(parsed.Errors, "The scenario is not valid; see errors."));
+            return parse(buffer.AsSpan(0, length));
         }
         catch (BadHttpRequestException e)
         {
@@ -134,12 +143,20 @@ public static partial class ApiRequest
         return json && (!mediaType.Charset.HasValue || mediaType.Charset.Equals("utf-8", StringComparison.OrdinalIgnoreCase));
     }
 
+    private static RequestValue<Scenario> ParseScenario(ReadOnlySpan<byte> body)
+    {
+        ScenarioParseResult parsed = ScenarioJson.Parse(body);
+        return parsed.IsValid
+            ? RequestValue<Scenario>.Accept(parsed.Scenario!)
+            : new RefusalResult(Problems.BadRequest(parsed.Errors, "The scenario is not valid; see errors."));
+    }
+
     private static RefusalResult Refuse(string key, string message) => new(Problems.BadRequest(key, message));
 
-    [GeneratedRegex("^[A-Za-z0-9_-]{1,64}$", RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"^[A-Za-z0-9_-]{1,64}\z", RegexOptions.CultureInvariant)]
     private static partial Regex WorkspacePattern();
 
     // RFC 9110 entity-tag: optional W/, then a quoted string of visible ASCII other than the quote.
-    [GeneratedRegex("""^(\*|(W/)?"[\x21\x23-\x7E]*")$""", RegexOptions.CultureInvariant)]
+    [GeneratedRegex("""^(\*|(W/)?"[\x21\x23-\x7E]*")\z""", RegexOptions.CultureInvariant)]
     private static partial Regex IfMatchPattern();
 }

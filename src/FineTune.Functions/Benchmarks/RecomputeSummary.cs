@@ -1,0 +1,33 @@
+using FineTune.Storage;
+
+namespace FineTune.Functions.Benchmarks;
+
+/// <summary>What one recompute request did (the body of <c>POST /api/benchmarks/recompute</c>).</summary>
+/// <param name="RunId">The run record: the slot for a timer run, a start time and suffix for a manual one.</param>
+/// <param name="Status"><c>started</c> or <c>resumed</c> when this request ran it; <c>already-completed</c> or <c>busy</c> when it did nothing.</param>
+/// <param name="Attempts">Requests that took up this run, this one included.</param>
+/// <param name="ComputedAt">The <c>computedAt</c> of what it wrote; null when it did nothing.</param>
+/// <param name="ComparisonsWritten">Written by this request.</param>
+/// <param name="ComparisonsAlreadyWritten">Skipped because an interrupted attempt of the same run had written them.</param>
+/// <param name="DurationMilliseconds">This request's time, start to end.</param>
+/// <param name="ScenariosPerSecond">Scenarios scanned over that time.</param>
+public sealed record RecomputeSummary(
+    string RunId,
+    RecomputeTrigger Trigger,
+    RecomputeClaimStatus Status,
+    int Attempts,
+    DateTimeOffset? ComputedAt,
+    long? BenchmarkVersion,
+    int Scenarios,
+    int InvalidScenarios,
+    int Workspaces,
+    int PeerRowsPublished,
+    int ComparisonsWritten,
+    int ComparisonsAlreadyWritten,
+    long DurationMilliseconds,
+    decimal ScenariosPerSecond);
+
+/// <summary>Where a run stands, reported after every page scanned and every wave of writes.</summary>
+/// <param name="Done">Scenarios scanned, or comparisons written (or skipped as already written), in this phase.</param>
+/// <param name="Total">The phase's total when known: the last completed run's count while scanning (an estimate), exact while writing.</param>
+public sealed record RecomputeProgress(string RunId, RecomputePhase Phase, int Done, int? Total, TimeSpan Elapsed);

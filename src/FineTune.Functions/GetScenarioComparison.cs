@@ -1,0 +1,40 @@
+using FineTune.Functions.Http;
+using FineTune.Storage;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.Azure.Functions.Worker;
+
+namespace FineTune.Functions;
+
+/// <summary>GET /api/scenarios/{id}/comparison: a stored scenario's metrics in their bands and among their peers.</summary>
+public sealed class GetScenarioComparison(ScenarioStore scenarios, ComparisonStore comparisons, BenchmarkBandStore bands)
+{
+    /// <summary>
+    /// 200 with the comparison of the last recompute, <c>stale</c> when the scenario or the bands changed since; before
+    /// any recompute covered the scenario, tiers computed on the spot with the current bands and no peers. 404 when
+    /// the workspace has no such scenario.
+    /// </summary>
+    [Function(nameof(GetScenarioComparison))]
+    public async Task<IActionResult> Run(
+        [HttpTrigger(AuthorizationLevel.Function, "get", Route = "scenarios/{id}/comparison")] HttpRequest request,
+        string id,
+        CancellationToken cancellationToken)
+    {
+        RequestValue<string> workspace = request.ReadWorkspace();
+        if (workspace.IsRefused)
+        {
+            return workspace.Refusal;
+        }
+        StoredScenario? stored = await scenarios.GetAsync(workspace.Value, id, cancellationToken);
+        if (stored is null)
+        {
+            return Problems.NotFound("No scenario with this id in this workspace.");
+        }
+        Task<BenchmarkBandSet> current = bands.GetAsync(cancellationToken);
+        StoredComparison? comparison = await comparisons.GetAsync(workspace.Value, id, cancellationToken);
+        BenchmarkBandSet bandSet = await current;
+        return BenchmarkResults.Comparison(comparison is null
+            ? ComparisonResource.OnTheSpot(stored, bandSet)
+            : ComparisonResource.From(comparison, stored, bandSet.Version));
+    }
+}

@@ -1,0 +1,53 @@
+using System.Text.Json;
+using System.Text.Json.Serialization;
+using FineTune.Core;
+using FineTune.Functions.Benchmarks;
+using FineTune.Storage;
+
+namespace FineTune.Functions.Http;
+
+/// <summary>The body of <c>GET /api/benchmarks</c>.</summary>
+/// <param name="Version">Goes up by one with every band upsert.</param>
+public sealed record BenchmarkSetResource(long Version, IReadOnlyList<BenchmarkBand> Bands);
+
+/// <summary>The body of <c>GET /api/benchmarks/peers</c>.</summary>
+/// <param name="ComputedAt">When the last recompute started; null before any.</param>
+/// <param name="Segments">Only the segments and metrics that meet the publication rule.</param>
+public sealed record PeerStatisticsResource(DateTimeOffset? ComputedAt, IReadOnlyList<PeerStatistic> Segments);
+
+/// <summary>The body of <c>GET /api/scenarios/{id}/comparison</c>.</summary>
+/// <param name="ComputedAt">When the recompute that wrote it started; null when computed on the spot.</param>
+/// <param name="BenchmarkVersion">The version of the bands the tiers were placed in.</param>
+/// <param name="Stale">True when the scenario or the bands changed after <paramref name="ComputedAt"/>.</param>
+public sealed record ComparisonResource(
+    string ScenarioId, DateTimeOffset? ComputedAt, long BenchmarkVersion, bool Stale, IReadOnlyList<MetricComparison> Metrics)
+{
+    /// <summary>A comparison the last recompute wrote, judged against the scenario and bands as they are now.</summary>
+    public static ComparisonResource From(StoredComparison comparison, StoredScenario scenario, long currentVersion)
+    {
+        ArgumentNullException.ThrowIfNull(comparison);
+        ArgumentNullException.ThrowIfNull(scenario);
+        bool stale = comparison.BenchmarkVersion != currentVersion || comparison.ScenarioUpdatedAt != scenario.UpdatedAt;
+        return new(scenario.Id, comparison.ComputedAt, comparison.BenchmarkVersion, stale, comparison.Metrics);
+    }
+
+    /// <summary>Tiers computed now with the current bands, for a scenario no recompute has covered yet: no peers.</summary>
+    public static ComparisonResource OnTheSpot(StoredScenario scenario, BenchmarkBandSet bands)
+    {
+        ArgumentNullException.ThrowIfNull(scenario);
+        ArgumentNullException.ThrowIfNull(bands);
+        return new(scenario.Id, null, bands.Version, false, MetricComparisons.OnTheSpot(scenario.Scenario, bands.Bands));
+    }
+}
+
+/// <summary>Source-generated JSON for the benchmark responses: camelCase, kebab-case enums, nulls written, decimals rounded.</summary>
+[JsonSourceGenerationOptions(
+    JsonSerializerDefaults.Web,
+    DefaultIgnoreCondition = JsonIgnoreCondition.Never,
+    Converters = [typeof(RoundedDecimalConverter)])]
+[JsonSerializable(typeof(BenchmarkBand))]
+[JsonSerializable(typeof(BenchmarkSetResource))]
+[JsonSerializable(typeof(PeerStatisticsResource))]
+[JsonSerializable(typeof(ComparisonResource))]
+[JsonSerializable(typeof(RecomputeSummary))]
+public sealed partial class BenchmarkJsonContext : JsonSerializerContext;

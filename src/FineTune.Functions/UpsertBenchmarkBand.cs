@@ -1,0 +1,33 @@
+using FineTune.Core;
+using FineTune.Functions.Http;
+using FineTune.Storage;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.Azure.Functions.Worker;
+
+namespace FineTune.Functions;
+
+/// <summary>PUT /api/benchmarks/{segment}/{metric}: creates or replaces one band and bumps the bands' version. Admin only.</summary>
+public sealed class UpsertBenchmarkBand(BenchmarkBandStore bands)
+{
+    /// <summary>
+    /// 200 with the band; 400 naming every problem (an unknown segment or metric, a direction against the metric's
+    /// nature, thresholds out of order); 413 and 415 as for scenarios.
+    /// </summary>
+    [Function(nameof(UpsertBenchmarkBand))]
+    public async Task<IActionResult> Run(
+        [HttpTrigger(AuthorizationLevel.Admin, "put", Route = "benchmarks/{segment}/{metric}")] HttpRequest request,
+        string segment,
+        string metric,
+        CancellationToken cancellationToken)
+    {
+        RequestValue<BenchmarkBand> band = await request.ReadJsonBodyAsync(
+            body => BandBody.Parse(body, segment, metric), cancellationToken);
+        if (band.IsRefused)
+        {
+            return band.Refusal;
+        }
+        await bands.UpsertAsync(band.Value, cancellationToken);
+        return BenchmarkResults.Band(band.Value);
+    }
+}
