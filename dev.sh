@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # The one entry point for a newcomer:
 #   ./dev.sh run    install what is missing, start Azurite, build, serve the function app on http://127.0.0.1:7071
-#   ./dev.sh test   the same setup, then infra/check.sh (if present) and every test project; ends with "N passed, N failed"
+#   ./dev.sh test   the same setup, then infra/check.sh and tools/openapi/validate.sh (if present) and every test project;
+#                   ends with "N passed, N failed"
 set -euo pipefail
 
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
@@ -103,6 +104,11 @@ cmd_test() {
   if [[ -f infra/check.sh ]]; then
     log "bash infra/check.sh"
     bash infra/check.sh || { echo "infra/check.sh failed"; status=1; }
+  fi
+
+  if [[ -f tools/openapi/validate.sh ]]; then
+    log "bash tools/openapi/validate.sh (the connector's Swagger 2.0 document)"
+    bash tools/openapi/validate.sh || { echo "tools/openapi/validate.sh failed"; status=1; }
   fi
 
   rm -rf "$results"

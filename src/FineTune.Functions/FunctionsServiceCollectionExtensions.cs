@@ -1,3 +1,5 @@
+using FineTune.Functions.Benchmarks;
+using FineTune.Functions.OpenApi;
 using FineTune.Storage;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -22,6 +24,8 @@ public static class FunctionsServiceCollectionExtensions
         services.AddSingleton(StorageConnection.CreateClient(ReadTableStorageSettings(configuration)));
         services.AddSingleton<ScenarioStore>();
         services.AddSingleton<StorageHealth>();
+        services.AddBenchmarks(configuration);
+        services.AddSingleton(_ => new OpenApiDescription(configuration));
         return services;
     }
 

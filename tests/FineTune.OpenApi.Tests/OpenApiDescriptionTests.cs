@@ -1,0 +1,46 @@
+using System.Text.Json;
+using FineTune.Functions.OpenApi;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace FineTune.OpenApi.Tests;
+
+[Collection(ApiCollection.Name)]
+public sealed class OpenApiDescriptionTests(ApiFixture fixture)
+{
+    public static TheoryData<string?, string?, string> Hosts => new()
+    {
+        { null, null, OpenApiDescription.PlaceholderHost },
+        { null, "finetune-prod.azurewebsites.net", "finetune-prod.azurewebsites.net" },
+        { "finetune-gateway.azure-api.net", "finetune-prod.azurewebsites.net", "finetune-gateway.azure-api.net" },
+    };
+
+    [Theory]
+    [MemberData(nameof(Hosts))]
+    public void Host_IsTheSettingElseTheSiteElseThePlaceholder(string? openApiHost, string? websiteHostname, string expected)
+    {
+        IConfiguration configuration = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
+        {
+            [OpenApiDescription.HostSetting] = openApiHost,
+            ["WEBSITE_HOSTNAME"] = websiteHostname,
+        }).Build();
+
+        using JsonDocument document = JsonDocument.Parse(new OpenApiDescription(configuration).Json);
+
+        Assert.Equal(expected, document.RootElement.GetProperty("host").GetString());
+        Assert.Equal("/api", document.RootElement.GetProperty("basePath").GetString());
+    }
+
+    [Fact]
+    public async Task Document_IsBuiltOnce_AndServedAsJson()
+    {
+        OpenApiDescription first = fixture.Factory.Services.GetRequiredService<OpenApiDescription>();
+        using HttpClient client = fixture.Factory.CreateClient();
+
+        using HttpResponseMessage response = await client.GetAsync("/api/openapi.json");
+
+        Assert.Same(first, fixture.Factory.Services.GetRequiredService<OpenApiDescription>());
+        Assert.Equal("application/json", response.Content.Headers.ContentType?.MediaType);
+        Assert.Equal(first.Json.ToArray(), await response.Content.ReadAsByteArrayAsync());
+    }
+}

@@ -1,0 +1,115 @@
+using System.Reflection;
+using System.Text.Json;
+using FineTune.Core;
+using FineTune.Functions.Benchmarks;
+using FineTune.Functions.Http;
+using FineTune.Storage;
+
+namespace FineTune.OpenApi.Tests;
+
+/// <summary>
+/// Each definition against the record the API reads or writes: the same properties, required exactly where the record's
+/// property cannot be null, and (for what the API writes) nullable exactly where it can.
+/// </summary>
+[Collection(ApiCollection.Name)]
+public sealed class RecordCoverageTests(ApiFixture fixture)
+{
+    public static TheoryData<string, Type> Inputs => new()
+    {
+        { "Scenario", typeof(Scenario) },
+        { "Workload", typeof(Workload) },
+        { "Revenue", typeof(Revenue) },
+        { "Quality", typeof(Quality) },
+        { "Optimizations", typeof(Optimizations) },
+        { "Approach", typeof(Approach) },
+        { "Pricing", typeof(Pricing) },
+        { "Retrieval", typeof(Retrieval) },
+        { "Routing", typeof(Routing) },
+        { "Training", typeof(Training) },
+    };
+
+    public static TheoryData<string, Type> Outputs => new()
+    {
+        { "Analysis", typeof(Analysis) },
+        { "ApproachAnalysis", typeof(ApproachAnalysis) },
+        { "PerRequestCosts", typeof(PerRequestCosts) },
+        { "MonthlyCosts", typeof(MonthlyCosts) },
+        { "TrainingCosts", typeof(TrainingCosts) },
+        { "HorizonFigures", typeof(HorizonFigures) },
+        { "BreakEven", typeof(BreakEven) },
+        { "BreakEvenView", typeof(BreakEvenView) },
+        { "Recommendation", typeof(Recommendation) },
+        { "ScaleCheck", typeof(ScaleCheck) },
+        { "ScaleApproach", typeof(ScaleApproach) },
+        { "BenchmarkComparison", typeof(BenchmarkComparison) },
+        { "BenchmarkBand", typeof(BenchmarkBand) },
+        { "PeerStatistic", typeof(PeerStatistic) },
+        { "StoredScenario", typeof(ScenarioResource) },
+        { "ScenarioPage", typeof(ScenarioPageResource) },
+        { "HealthReport", typeof(HealthReport) },
+        { "BenchmarkSet", typeof(BenchmarkSetResource) },
+        { "PeerStatistics", typeof(PeerStatisticsResource) },
+        { "Comparison", typeof(ComparisonResource) },
+        { "MetricComparison", typeof(MetricComparison) },
+        { "MetricComparison.peers", typeof(PeerPlacement) },
+        { "RecomputeSummary", typeof(RecomputeSummary) },
+    };
+
+    [Theory]
+    [MemberData(nameof(Inputs))]
+    public void InputDefinition_HasEveryPropertyOfTheRecord_RequiredWhereNotNullable(string definition, Type record)
+    {
+        JsonElement schema = Schema(definition);
+
+        Assert.Equal(Properties(record).Keys.Order(), DefinedProperties(schema).Order());
+        Assert.Equal(Properties(record).Where(p => !p.Value).Select(p => p.Key).Order(), Required(schema).Order());
+    }
+
+    [Theory]
+    [MemberData(nameof(Outputs))]
+    public void OutputDefinition_HasEveryPropertyOfTheRecord_NullableWhereTheRecordIs(string definition, Type record)
+    {
+        JsonElement schema = Schema(definition);
+        JsonElement properties = schema.GetProperty("properties");
+
+        Assert.Equal(Properties(record).Keys.Order(), DefinedProperties(schema).Order());
+        foreach ((string name, bool nullable) in Properties(record))
+        {
+            JsonElement property = properties.GetProperty(name);
+            bool documentedNullable = property.TryGetProperty("x-nullable", out JsonElement flag) && flag.GetBoolean();
+            // A $ref cannot carry x-nullable in Swagger 2.0: a nullable object is one left out of required.
+            bool isReference = property.TryGetProperty("$ref", out _);
+            Assert.True(isReference ? nullable != Required(schema).Contains(name) : nullable == documentedNullable,
+                $"{definition}.{name}: the record says nullable={nullable}.");
+        }
+    }
+
+    [Fact]
+    public void Problem_HasTheFieldsOfTheProblemRecord()
+    {
+        Assert.Equal(Properties(typeof(Problem)).Keys.Order(), DefinedProperties(fixture.Definition("Problem")).Order());
+        Assert.Equal(["detail", "status", "title", "type"], Required(fixture.Definition("Problem")).Order());
+    }
+
+    /// <summary>A definition, or with a dot an object schema inline in one of its properties.</summary>
+    private JsonElement Schema(string name) => name.Split('.') is [string definition, string property]
+        ? fixture.Definition(definition).GetProperty("properties").GetProperty(property)
+        : fixture.Definition(name);
+
+    /// <summary>The record's JSON property names (camelCase) and whether each may be null.</summary>
+    private static Dictionary<string, bool> Properties(Type record)
+    {
+        var nullability = new NullabilityInfoContext();
+        return record.GetProperties(BindingFlags.Public | BindingFlags.Instance)
+            .Where(p => p.Name != "EqualityContract")
+            .ToDictionary(
+                p => JsonNamingPolicy.CamelCase.ConvertName(p.Name),
+                p => Nullable.GetUnderlyingType(p.PropertyType) is not null || nullability.Create(p).ReadState == NullabilityState.Nullable);
+    }
+
+    private static IEnumerable<string> DefinedProperties(JsonElement schema) =>
+        schema.GetProperty("properties").EnumerateObject().Select(p => p.Name);
+
+    private static IEnumerable<string> Required(JsonElement schema) =>
+        schema.TryGetProperty("required", out JsonElement required) ? required.EnumerateArray().Select(r => r.GetString()!) : [];
+}

@@ -1,0 +1,113 @@
+using System.Net;
+using System.Text;
+using System.Text.Json;
+using FineTune.Testing;
+
+namespace FineTune.OpenApi.Tests;
+
+/// <summary>
+/// Real responses of every operation against the document: each status the app answers with is documented for that
+/// operation, and each body fits the documented schema, field for field.
+/// </summary>
+[Collection(ApiCollection.Name)]
+public sealed class ResponseConformanceTests(ApiFixture fixture)
+{
+    private readonly string workspace = "ws-" + Guid.NewGuid().ToString("N")[..16];
+
+    [Fact]
+    public async Task ScenarioOperations_AnswerAsDocumented()
+    {
+        await Exchange("post", "/analyses", "/api/analyses", HttpStatusCode.OK, Samples.SupportTriage());
+        JsonElement created = await Exchange("post", "/scenarios", "/api/scenarios", HttpStatusCode.Created, Samples.SupportTriage());
+        string id = created.GetProperty("id").GetString()!;
+        string etag = created.GetProperty("etag").GetString()!;
+        await Exchange("get", "/scenarios", "/api/scenarios?pageSize=5", HttpStatusCode.OK);
+        await Exchange("get", "/scenarios/{id}", $"/api/scenarios/{id}", HttpStatusCode.OK);
+        await Exchange("get", "/scenarios/{id}/analysis", $"/api/scenarios/{id}/analysis", HttpStatusCode.OK);
+        await Exchange("put", "/scenarios/{id}", $"/api/scenarios/{id}", HttpStatusCode.OK, Samples.SupportTriage(), ifMatch: etag);
+        await Exchange("delete", "/scenarios/{id}", $"/api/scenarios/{id}", HttpStatusCode.PreconditionFailed, ifMatch: etag);
+        await Exchange("delete", "/scenarios/{id}", $"/api/scenarios/{id}", HttpStatusCode.NoContent);
+        await Exchange("get", "/scenarios/{id}", $"/api/scenarios/{id}", HttpStatusCode.NotFound);
+        await Exchange("get", "/health", "/api/health", HttpStatusCode.OK);
+        await Exchange("get", "/openapi.json", "/api/openapi.json", HttpStatusCode.OK);
+    }
+
+    [Fact]
+    public async Task Refusals_AreDocumentedProblems()
+    {
+        byte[] invalid = Samples.SupportTriage(scenario => scenario["approaches"]![0]!["accuracy"] = 5);
+        JsonElement problem = await Exchange("post", "/analyses", "/api/analyses", HttpStatusCode.BadRequest, invalid);
+        Assert.True(problem.GetProperty("errors").TryGetProperty("approaches[0].accuracy", out _));
+
+        await Exchange("post", "/scenarios", "/api/scenarios", HttpStatusCode.UnsupportedMediaType, Samples.SupportTriage(),
+            contentType: "text/plain");
+        await Exchange("post", "/scenarios", "/api/scenarios", HttpStatusCode.RequestEntityTooLarge, Samples.Padded(256 * 1024 + 1));
+        await Exchange("get", "/scenarios", "/api/scenarios?pageSize=0", HttpStatusCode.BadRequest);
+        await Exchange("get", "/scenarios/{id}", "/api/scenarios/0123", HttpStatusCode.BadRequest, workspace: "no spaces");
+    }
+
+    [Fact]
+    public async Task BenchmarkOperations_AnswerAsDocumented()
+    {
+        JsonElement created = await Exchange("post", "/scenarios", "/api/scenarios", HttpStatusCode.Created, Samples.SupportTriage());
+        string id = created.GetProperty("id").GetString()!;
+
+        JsonElement benchmarks = await Exchange("get", "/benchmarks", "/api/benchmarks", HttpStatusCode.OK);
+        JsonElement band = benchmarks.GetProperty("bands")[0];
+        string bandBody = JsonSerializer.Serialize(new
+        {
+            direction = band.GetProperty("direction").GetString(),
+            low = band.GetProperty("low").GetDecimal(),
+            medianLow = band.GetProperty("medianLow").GetDecimal(),
+            medianHigh = band.GetProperty("medianHigh").GetDecimal(),
+            elite = band.GetProperty("elite").GetDecimal(),
+            source = band.GetProperty("source").GetString(),
+        });
+        string bandPath = $"/api/benchmarks/{band.GetProperty("segment").GetString()}/{band.GetProperty("metric").GetString()}";
+        await Exchange("put", "/benchmarks/{segment}/{metric}", bandPath, HttpStatusCode.OK, Encoding.UTF8.GetBytes(bandBody));
+        await Exchange("get", "/scenarios/{id}/comparison", $"/api/scenarios/{id}/comparison", HttpStatusCode.OK);
+        await Exchange("post", "/benchmarks/recompute", "/api/benchmarks/recompute", HttpStatusCode.OK);
+        await Exchange("get", "/benchmarks/peers", "/api/benchmarks/peers", HttpStatusCode.OK);
+        await Exchange("get", "/scenarios/{id}/comparison", $"/api/scenarios/{id}/comparison", HttpStatusCode.OK);
+    }
+
+    /// <summary>Sends a request, asserts its status is the expected one and documented, and its body fits the schema.</summary>
+    private async Task<JsonElement> Exchange(
+        string method, string template, string url, HttpStatusCode expected, byte[]? body = null,
+        string contentType = "application/json", string? ifMatch = null, string? workspace = null)
+    {
+        using var request = new HttpRequestMessage(new HttpMethod(method.ToUpperInvariant()), url);
+        request.Headers.TryAddWithoutValidation("X-Workspace-Id", workspace ?? this.workspace);
+        if (ifMatch is not null)
+        {
+            request.Headers.TryAddWithoutValidation("If-Match", ifMatch);
+        }
+        if (body is not null)
+        {
+            request.Content = new ByteArrayContent(body);
+            request.Content.Headers.TryAddWithoutValidation("Content-Type", contentType);
+        }
+        using HttpClient client = fixture.Factory.CreateClient();
+        using HttpResponseMessage response = await client.SendAsync(request);
+        string text = await response.Content.ReadAsStringAsync();
+        Assert.True(expected == response.StatusCode, $"{method} {url}: {(int)response.StatusCode} {text}");
+
+        JsonElement operation = fixture.Document.GetProperty("paths").GetProperty(template).GetProperty(method);
+        Assert.True(operation.GetProperty("responses").TryGetProperty(((int)expected).ToString(), out JsonElement documented),
+            $"{method} {template} answered {(int)expected}, which the document does not list.");
+        if (!documented.TryGetProperty("schema", out JsonElement schema))
+        {
+            Assert.Equal("", text);
+            return default;
+        }
+        foreach (JsonProperty header in documented.TryGetProperty("headers", out JsonElement headers) ? headers.EnumerateObject() : [])
+        {
+            Assert.True(response.Headers.Contains(header.Name) || response.Content.Headers.Contains(header.Name),
+                $"{method} {template}: no {header.Name} header");
+        }
+        JsonElement json = JsonDocument.Parse(text).RootElement.Clone();
+        IReadOnlyList<string> problems = new SchemaCheck(fixture.Document.GetProperty("definitions")).Problems(json, schema);
+        Assert.True(problems.Count == 0, $"{method} {template} {(int)expected}:\n{string.Join("\n", problems)}");
+        return json;
+    }
+}
