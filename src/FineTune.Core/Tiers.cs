@@ -182,14 +182,31 @@ public static class Tiers
     public static decimal? WorkspaceProfitability(IReadOnlyCollection<decimal?> grossMargins)
     {
         ArgumentNullException.ThrowIfNull(grossMargins);
-        if (grossMargins.Count == 0)
-        {
-            return null;
-        }
-
-        int profitable = grossMargins.Count(margin => margin > 0m);
-        return (decimal)profitable / grossMargins.Count;
+        return WorkspaceProfitability(grossMargins.Count, grossMargins.Count(margin => margin > 0m));
     }
+
+    /// <summary>
+    /// ai-feature-profitability from counts: <paramref name="profitable"/> of the workspace's
+    /// <paramref name="withRevenue"/> scenarios with revenue have a positive gross margin. Null when there are none.
+    /// </summary>
+    public static decimal? WorkspaceProfitability(int withRevenue, int profitable)
+    {
+        ArgumentOutOfRangeException.ThrowIfNegative(withRevenue);
+        ArgumentOutOfRangeException.ThrowIfNegative(profitable);
+        ArgumentOutOfRangeException.ThrowIfGreaterThan(profitable, withRevenue);
+        return withRevenue == 0 ? null : (decimal)profitable / withRevenue;
+    }
+
+    /// <summary>
+    /// Which way is better for a metric, by its nature: a cost or a cost share is better lower, a coverage or a
+    /// profitability share higher. A band may not turn it round.
+    /// </summary>
+    public static Direction DirectionOf(Metric metric) => metric switch
+    {
+        Metric.AiCogsToRevenue or Metric.InferenceCostPerRequest => Direction.LowerIsBetter,
+        Metric.ModelRoutingCoverage or Metric.AiFeatureProfitability => Direction.HigherIsBetter,
+        _ => throw new ArgumentOutOfRangeException(nameof(metric), metric, "Not a benchmarked metric."),
+    };
 
     private static int LowerBound(ReadOnlySpan<decimal> sorted, decimal value)
     {

@@ -216,3 +216,18 @@ public sealed class TierAndPeerTests
     public void WorkspaceProfitability_ScenariosWithRevenue_IsTheShareWithPositiveGrossMargin(decimal?[] grossMargins, decimal? expected) =>
         Assert.Equal(expected, Tiers.WorkspaceProfitability(grossMargins));
 }
+
+public sealed class MetricDirectionTests
+{
+    [Fact]
+    public void DirectionOf_EverySeedBand_AgreesWithItsBand() =>
+        Assert.All(BenchmarkBands.Seed, band => Assert.Equal(band.Direction, Tiers.DirectionOf(band.Metric)));
+
+    [Fact]
+    public void WorkspaceProfitability_Counts_GiveTheShareOrNull()
+    {
+        Assert.Null(Tiers.WorkspaceProfitability(0, 0));
+        Assert.Equal(0.75m, Tiers.WorkspaceProfitability(4, 3));
+        Assert.Throws<ArgumentOutOfRangeException>(() => Tiers.WorkspaceProfitability(2, 3));
+    }
+}

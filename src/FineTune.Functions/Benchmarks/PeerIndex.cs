@@ -49,7 +49,7 @@ internal sealed class PeerIndex
             return null;
         }
         PeerStatistic s = group.Statistic;
-        decimal percentile = Tiers.Percentile(group.Sorted, value, MetricDirections.Of(metric));
+        decimal percentile = Tiers.Percentile(group.Sorted, value, Tiers.DirectionOf(metric));
         return new PeerPlacement(s.Count, s.Workspaces, s.P10, s.P25, s.P50, s.P75, s.P90, percentile);
     }
 

@@ -52,10 +52,9 @@ internal sealed class ScanResult
 
     /// <summary>
     /// ai-feature-profitability of a workspace: the share of its scenarios with revenue whose recommended approach has a
-    /// positive gross margin (as <see cref="Tiers.WorkspaceProfitability"/>, from counts); null without such a scenario.
+    /// positive gross margin; null without such a scenario.
     /// </summary>
-    public decimal? Profitability(int workspace) =>
-        withRevenue[workspace] == 0 ? null : (decimal)profitable[workspace] / withRevenue[workspace];
+    public decimal? Profitability(int workspace) => Tiers.WorkspaceProfitability(withRevenue[workspace], profitable[workspace]);
 
     /// <summary>Orders the figures by workspace name, then id (both ordinal): the order checkpoints are compared in.</summary>
     public void SortForWriting()

@@ -20,7 +20,7 @@ public static class BandBody
     /// <summary>
     /// The band of the route's <paramref name="segmentText"/> and <paramref name="metricText"/> (kebab-case; an unknown
     /// one is refused under the key <c>segment</c> or <c>metric</c>). The direction must be the metric's own
-    /// (<see cref="MetricDirections.Of"/>), and the thresholds must pass <see cref="Tiers.Validate"/>.
+    /// (<see cref="Tiers.DirectionOf"/>), and the thresholds must pass <see cref="Tiers.Validate"/>.
     /// </summary>
     public static RequestValue<BenchmarkBand> Parse(ReadOnlySpan<byte> body, string? segmentText, string? metricText)
     {
@@ -124,9 +124,9 @@ public static class BandBody
             errors.Add("direction", $"must be one of {string.Join(", ", EnumText.All<Direction>())}.");
             return null;
         }
-        if (metric is Metric known && MetricDirections.Of(known) != direction)
+        if (metric is Metric known && Tiers.DirectionOf(known) != direction)
         {
-            errors.Add("direction", $"must be {EnumText.Of(MetricDirections.Of(known))}: that is the nature of {EnumText.Of(known)}.");
+            errors.Add("direction", $"must be {EnumText.Of(Tiers.DirectionOf(known))}: that is the nature of {EnumText.Of(known)}.");
             return null;
         }
         return direction;
