@@ -7,8 +7,11 @@ using Microsoft.Azure.Functions.Worker;
 
 namespace FineTune.Functions;
 
-/// <summary>GET /api/scenarios/{id}/analysis: the analysis of a stored scenario.</summary>
-public sealed class GetScenarioAnalysis(ScenarioStore store)
+/// <summary>
+/// GET /api/scenarios/{id}/analysis: the analysis of a stored scenario, its benchmarks placed in the benchmark
+/// bands as they stand now (the bands its comparison uses).
+/// </summary>
+public sealed class GetScenarioAnalysis(ScenarioStore store, BenchmarkBandStore bands)
 {
     /// <summary>200 with the analysis; 404 when the workspace has no such scenario.</summary>
     [Function(nameof(GetScenarioAnalysis))]
@@ -23,8 +26,11 @@ public sealed class GetScenarioAnalysis(ScenarioStore store)
             return workspace.Refusal;
         }
         StoredScenario? stored = await store.GetAsync(workspace.Value, id, cancellationToken);
-        return stored is null
-            ? Problems.NotFound("No scenario with this id in this workspace.")
-            : ApiResults.Analysis(Analyzer.Analyze(stored.Scenario));
+        if (stored is null)
+        {
+            return Problems.NotFound("No scenario with this id in this workspace.");
+        }
+        BenchmarkBandSet current = await bands.GetAsync(cancellationToken);
+        return ApiResults.Analysis(Analyzer.Analyze(stored.Scenario, current.Bands));
     }
 }

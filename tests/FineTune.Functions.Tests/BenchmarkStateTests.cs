@@ -69,3 +69,29 @@ public sealed class BenchmarkStateTests
         Assert.Equal("low", CostTier(after));
     }
 }
+
+/// <summary>The analysis of a stored scenario uses the bands as they stand, while the stateless analysis keeps the seed bands.</summary>
+public sealed class StoredAnalysisBandTests
+{
+    private static string CostTier(Reply analysis) => analysis.Json.GetProperty("benchmarks").EnumerateArray()
+        .Single(m => m.GetProperty("metric").GetString() == "inference-cost-per-request").GetProperty("tier").GetString()!;
+
+    [Fact]
+    public async Task GetScenarioAnalysis_AfterBandUpsert_PlacesTheScenarioInTheNewBand()
+    {
+        await using BenchmarkHost host = await BenchmarkHost.StartAsync();
+        ApiClient client = host.Client();
+        string id = (await client.CreateAsync()).Id;
+        Reply before = await client.SendAsync(HttpMethod.Get, $"/api/scenarios/{id}/analysis");
+
+        await client.SendAsync(HttpMethod.Put, "/api/benchmarks/enterprise-ai/inference-cost-per-request", Encoding.UTF8.GetBytes(
+            """{"direction":"lower-is-better","low":0.00004,"medianLow":0.00002,"medianHigh":0.00003,"elite":0.00001,"source":"our own survey"}"""));
+        Reply after = await client.SendAsync(HttpMethod.Get, $"/api/scenarios/{id}/analysis");
+
+        Assert.Equal(HttpStatusCode.OK, after.Status);
+        Assert.NotEqual("low", CostTier(before));
+        Assert.Equal("low", CostTier(after));
+        Assert.Equal("our own survey", after.Json.GetProperty("benchmarks").EnumerateArray()
+            .Single(m => m.GetProperty("metric").GetString() == "inference-cost-per-request").GetProperty("band").GetProperty("source").GetString());
+    }
+}
