@@ -1,11 +1,11 @@
 #!/usr/bin/env bash
 # The one entry point for a newcomer:
 #   ./dev.sh run    install what is missing, start Azurite, build, serve the function app on http://127.0.0.1:7071
-#   ./dev.sh test   the same setup, then infra/check.sh and tools/openapi/validate.sh (if present) and every test project;
-#                   ends with "N passed, N failed"
+#   ./dev.sh test   install what is missing, build, then infra/check.sh and tools/openapi/validate.sh (if present) and
+#                   every test project (each starts its own Azurite); ends with "N passed, N failed"
 set -euo pipefail
 
-ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
+ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd -P)"
 cd "$ROOT"
 
 export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1 DOTNET_SKIP_FIRST_TIME_EXPERIENCE=1
@@ -63,79 +63,110 @@ start_azurite() {
 cmd_run() {
   require_tools
   install_azurite
+  local project="src/FineTune.LocalHost/FineTune.LocalHost.csproj" host
   log "building ($CONFIGURATION)"
-  dotnet build src/FineTune.LocalHost/FineTune.LocalHost.csproj -c "$CONFIGURATION" -v quiet -nologo
+  dotnet build "$project" -c "$CONFIGURATION" -v quiet -nologo
+  host="$(dotnet msbuild "$project" -nologo -getProperty:TargetPath -p:Configuration="$CONFIGURATION")"
   trap stop_all EXIT
   trap 'exit 130' INT TERM
   start_azurite
   log "serving the function app; Ctrl-C stops it and Azurite"
-  AzureWebJobsStorage="UseDevelopmentStorage=true" \
-    dotnet "src/FineTune.LocalHost/bin/$CONFIGURATION/net10.0/FineTune.LocalHost.dll" "$@" &
+  # Storage and the schedule come from src/FineTune.Functions/local.settings.json, as under func start.
+  dotnet "$host" "$@" &
   APP_PID=$!
   wait "$APP_PID"
 }
 
-# Sums the <Counters> of every TRX file in $1 into the globals PASSED, FAILED, TOTAL.
-count_results() {
-  PASSED=0 FAILED=0 TOTAL=0
-  local trx counters total passed failed
-  for trx in "$1"/*/*.trx; do
+# Reads the <Counters> of the TRX file(s) in $1 into T_PASSED, T_FAILED (failed, error, timeout and aborted) and
+# T_SKIPPED (not executed); returns non-zero when there is none, or it counts no test.
+read_trx() {
+  T_PASSED=0 T_FAILED=0 T_SKIPPED=0
+  local trx counters found=1
+  for trx in "$1"/*.trx; do
     [[ -e "$trx" ]] || continue
+    found=0
     counters="$(grep -o '<Counters [^>]*>' "$trx" || true)"
-    total="$(sed -n 's/.* total="\([0-9]*\)".*/\1/p' <<<"$counters")"
-    passed="$(sed -n 's/.* passed="\([0-9]*\)".*/\1/p' <<<"$counters")"
-    failed="$(sed -n 's/.* failed="\([0-9]*\)".*/\1/p' <<<"$counters")"
-    TOTAL=$((TOTAL + ${total:-0})) PASSED=$((PASSED + ${passed:-0})) FAILED=$((FAILED + ${failed:-0}))
+    T_PASSED=$((T_PASSED + $(counter passed "$counters")))
+    T_FAILED=$((T_FAILED + $(counter failed "$counters") + $(counter error "$counters") + $(counter timeout "$counters") \
+      + $(counter aborted "$counters")))
+    T_SKIPPED=$((T_SKIPPED + $(counter notExecuted "$counters")))
   done
+  ((found == 0 && T_PASSED + T_FAILED + T_SKIPPED > 0))
+}
+
+counter() {
+  local value
+  value="$(sed -n "s/.* $1=\"\([0-9]*\)\".*/\1/p" <<<"$2")"
+  echo "${value:-0}"
+}
+
+# Azurites the test fixtures started from this clone's tools/azurite (in memory, unlike the one `run` keeps in
+# .azurite/) and that outlived their test host, as when it crashed before it could stop them.
+stop_test_azurites() {
+  local pid args main="$ROOT/$AZURITE_MAIN"
+  while read -r pid args; do
+    if [[ "$args" == *"$main "*"--inMemoryPersistence"* ]]; then
+      log "stopping Azurite $pid, left running by a test host"
+      kill "$pid" 2>/dev/null || true
+    fi
+  done < <(ps -A -ww -o pid= -o args=)
 }
 
 cmd_test() {
   require_tools
   install_azurite
-  local status=0 results="TestResults/dev-test"
+  local status=0 results="TestResults/dev-test" passed=0 failed=0 skipped=0
 
   log "building the solution ($CONFIGURATION)"
   if ! dotnet build FineTuneFunctions.sln -c "$CONFIGURATION" -nologo; then
     echo "build failed"
-    echo "0 passed, 0 failed"
+    echo "0 passed, 1 failed"
     return 1
   fi
 
   if [[ -f infra/check.sh ]]; then
     log "bash infra/check.sh"
-    bash infra/check.sh || { echo "infra/check.sh failed"; status=1; }
+    bash infra/check.sh || { echo "infra/check.sh failed"; failed=$((failed + 1)); }
   fi
 
   if [[ -f tools/openapi/validate.sh ]]; then
     log "bash tools/openapi/validate.sh (the connector's Swagger 2.0 document)"
-    bash tools/openapi/validate.sh || { echo "tools/openapi/validate.sh failed"; status=1; }
+    bash tools/openapi/validate.sh || { echo "tools/openapi/validate.sh failed"; failed=$((failed + 1)); }
   fi
 
   rm -rf "$results"
-  local project projects=() name
+  local project projects=() name code
   while read -r project; do
     if grep -q 'Microsoft.NET.Test.Sdk' "$project"; then projects+=("$project"); fi
   done < <(dotnet sln FineTuneFunctions.sln list | grep '\.csproj$')
   # One results folder per project, so no two TRX files can collide; each project that needs storage starts its
-  # own Azurite on a free port.
+  # own Azurite on a free port. A test host that crashes or hangs is reported by blame, and its TRX counts only
+  # the tests that finished, so a project that fails without a failed test counts as one failure.
   for project in "${projects[@]}"; do
     name="$(basename "$project" .csproj)"
     log "dotnet test $name"
+    code=0
     dotnet test "$project" -c "$CONFIGURATION" --no-build --nologo \
-      --logger trx --logger "console;verbosity=minimal" --results-directory "$results/$name" || status=1
-    if ! compgen -G "$results/$name/*.trx" >/dev/null; then
-      echo "$name reported no results"
-      status=1
+      --blame-crash --blame-crash-dump-type mini --blame-hang-timeout 10m \
+      --logger trx --logger "console;verbosity=minimal" --results-directory "$results/$name" || code=$?
+    stop_test_azurites
+    if ! read_trx "$results/$name" || ((code != 0 && T_FAILED == 0)); then
+      echo "$name crashed or produced no results"
+      T_FAILED=$((T_FAILED + 1))
     fi
+    passed=$((passed + T_PASSED)) failed=$((failed + T_FAILED)) skipped=$((skipped + T_SKIPPED))
   done
 
-  count_results "$results"
-  ((FAILED == 0)) || status=1
-  if ((PASSED == 0)); then
+  ((failed == 0)) || status=1
+  if ((passed == 0)); then
     echo "no test ran"
     status=1
   fi
-  echo "$PASSED passed, $FAILED failed"
+  if ((skipped > 0)); then
+    echo "$passed passed, $failed failed, $skipped skipped"
+  else
+    echo "$passed passed, $failed failed"
+  fi
   return "$status"
 }
 

@@ -18,7 +18,7 @@ public sealed class UpdateScenario(ScenarioStore store)
         CancellationToken cancellationToken)
     {
         RequestValue<string> workspace = request.ReadWorkspace();
-        RequestValue<string?> ifMatch = request.ReadIfMatch();
+        RequestValue<IReadOnlyList<string>?> ifMatch = request.ReadIfMatch();
         if (workspace.IsRefused || ifMatch.IsRefused)
         {
             return workspace.Refusal ?? ifMatch.Refusal!;

@@ -138,7 +138,8 @@ internal sealed partial class LocalFunctionApp(IReadOnlyList<HttpFunction> httpF
             }
             catch (Exception e) when (Problems.ForException(e, context.RequestAborted) is { } problem)
             {
-                // The same mapping the function app's worker middleware applies under the Functions host.
+                // The one mapping of a failure to a response, which the worker middleware (UseFineTuneMiddleware)
+                // applies under the Functions host: storage unreachable is a 503 problem with Retry-After.
                 result = problem;
             }
             finally

@@ -7,6 +7,9 @@ using Microsoft.AspNetCore.Mvc.Abstractions;
 
 const string FixedEndpointFlag = "--fixed-endpoint";
 var builder = WebApplication.CreateBuilder(args.Where(arg => arg != FixedEndpointFlag).ToArray());
+// The function app's local.settings.json, as func start reads it, beneath the environment and the command line.
+builder.Configuration.AddLocalSettings(
+    builder.Configuration["LocalHost:LocalSettings"] ?? Path.Combine(AppContext.BaseDirectory, LocalSettings.FileName));
 // Defaults of the %SETTING% names the bindings use (the recompute schedule), beneath every configured value.
 builder.Configuration.AddAppSettingDefaults();
 bool fixedEndpoint = args.Contains(FixedEndpointFlag) || builder.Configuration.GetValue<bool>("LocalHost:FixedEndpoint");

@@ -65,11 +65,12 @@ public sealed partial class ScenarioStore(TableServiceClient service, TimeProvid
     }
 
     /// <summary>
-    /// Replaces the scenario, only if its ETag still equals <paramref name="ifMatch"/> (any version when <c>null</c>).
+    /// Replaces the scenario, only if its ETag is still one of <paramref name="ifMatch"/>.
     /// The check and the write are one atomic operation in storage, so of two writers holding the same ETag one wins.
     /// </summary>
+    /// <param name="ifMatch">The entity tags of <c>If-Match</c>: <c>*</c> for any version; <c>null</c> for no condition.</param>
     public async Task<UpdateResult> UpdateAsync(
-        string workspace, string id, Scenario scenario, string? ifMatch, CancellationToken cancellationToken = default)
+        string workspace, string id, Scenario scenario, IReadOnlyCollection<string>? ifMatch, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(scenario);
         StoredScenario? current = await GetAsync(workspace, id, cancellationToken).ConfigureAwait(false);
@@ -78,7 +79,7 @@ public sealed partial class ScenarioStore(TableServiceClient service, TimeProvid
             return new UpdateResult(WriteStatus.NotFound, null);
         }
         // Comparing first spares a write that cannot succeed; the conditional write below is what makes it safe.
-        if (ifMatch is not null && ifMatch != current.ETag && ifMatch != "*")
+        if (!TryMatch(ifMatch, current.ETag, out string? condition))
         {
             return new UpdateResult(WriteStatus.PreconditionFailed, null);
         }
@@ -88,7 +89,7 @@ public sealed partial class ScenarioStore(TableServiceClient service, TimeProvid
         try
         {
             Response response = await table
-                .UpdateEntityAsync(entity, ToETag(ifMatch), TableUpdateMode.Replace, cancellationToken).ConfigureAwait(false);
+                .UpdateEntityAsync(entity, ToETag(condition), TableUpdateMode.Replace, cancellationToken).ConfigureAwait(false);
             return new UpdateResult(
                 WriteStatus.Done,
                 new StoredScenario(id, workspace, ToEntityTag(response.Headers.ETag), current.CreatedAt, now, scenario));
@@ -99,15 +100,18 @@ public sealed partial class ScenarioStore(TableServiceClient service, TimeProvid
         }
     }
 
-    /// <summary>Deletes the scenario, only if its ETag still equals <paramref name="ifMatch"/> (any version when <c>null</c>).</summary>
-    public async Task<WriteStatus> DeleteAsync(string workspace, string id, string? ifMatch, CancellationToken cancellationToken = default)
+    /// <summary>Deletes the scenario, only if its ETag is still one of <paramref name="ifMatch"/>.</summary>
+    /// <param name="ifMatch">The entity tags of <c>If-Match</c>: <c>*</c> for any version; <c>null</c> for no condition.</param>
+    public async Task<WriteStatus> DeleteAsync(
+        string workspace, string id, IReadOnlyCollection<string>? ifMatch, CancellationToken cancellationToken = default)
     {
         ArgumentException.ThrowIfNullOrEmpty(workspace);
         if (!IsWellFormedId(id))
         {
             return WriteStatus.NotFound;
         }
-        if (ifMatch is not null && ifMatch != "*")
+        string? condition = null;
+        if (ifMatch is not null && !ifMatch.Contains("*"))
         {
             // An ETag this store never issued could be refused by the service as malformed rather than as stale;
             // comparing first answers 404 or 412 as the caller expects, and the delete below stays conditional.
@@ -116,7 +120,7 @@ public sealed partial class ScenarioStore(TableServiceClient service, TimeProvid
             {
                 return WriteStatus.NotFound;
             }
-            if (current.ETag != ifMatch)
+            if (!TryMatch(ifMatch, current.ETag, out condition))
             {
                 return WriteStatus.PreconditionFailed;
             }
@@ -124,7 +128,7 @@ public sealed partial class ScenarioStore(TableServiceClient service, TimeProvid
         TableClient table = await tableOnFirstUse.GetAsync(cancellationToken).ConfigureAwait(false);
         try
         {
-            Response response = await table.DeleteEntityAsync(workspace, id, ToETag(ifMatch), cancellationToken).ConfigureAwait(false);
+            Response response = await table.DeleteEntityAsync(workspace, id, ToETag(condition), cancellationToken).ConfigureAwait(false);
             return response.Status == 404 ? WriteStatus.NotFound : WriteStatus.Done;
         }
         catch (RequestFailedException e) when (ToWriteStatus(e) is { } status)
@@ -176,6 +180,13 @@ public sealed partial class ScenarioStore(TableServiceClient service, TimeProvid
         // Whole milliseconds, so that what a write answers is exactly what a later read returns.
         DateTimeOffset now = timeProvider.GetUtcNow();
         return now.AddTicks(-(now.Ticks % TimeSpan.TicksPerMillisecond));
+    }
+
+    // The condition of the write: null when there is none, "*", or the current ETag when the list names it.
+    private static bool TryMatch(IReadOnlyCollection<string>? ifMatch, string currentETag, out string? condition)
+    {
+        condition = ifMatch is null ? null : ifMatch.Contains("*") ? "*" : ifMatch.Contains(currentETag) ? currentETag : null;
+        return ifMatch is null || condition is not null;
     }
 
     // The service's ETag is weak (W/"datetime'...'"), and HTTP compares If-Match strongly; callers get it wrapped

@@ -84,6 +84,7 @@ public sealed class AnalyzeScenarioTests(ApiFixture fixture)
     [InlineData("text/plain")]
     [InlineData("application/xml")]
     [InlineData("application/json; charset=utf-16")]
+    [InlineData("application/json; charset=\"utf-16\"")]
     [InlineData("not a media type")]
     public async Task Run_NotJsonContentType_Returns415(string contentType)
     {
@@ -110,6 +111,8 @@ public sealed class AnalyzeScenarioTests(ApiFixture fixture)
     [InlineData("application/json; charset=utf-8")]
     [InlineData("application/JSON;charset=UTF-8")]
     [InlineData("application/scenario+json")]
+    [InlineData("application/json; charset=\"utf-8\"")]
+    [InlineData("application/json; charset=\"UTF-8\"")]
     public async Task Run_JsonContentTypeVariants_Returns200(string contentType)
     {
         ApiClient client = fixture.Client();

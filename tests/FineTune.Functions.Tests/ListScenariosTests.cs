@@ -81,6 +81,25 @@ public sealed class ListScenariosTests(ApiFixture fixture)
     }
 
     [Fact]
+    public async Task ListScenarios_TokenOfAnotherWorkspace_Returns400()
+    {
+        ApiClient alice = fixture.Client();
+        ApiClient bob = fixture.Client();
+        await alice.CreateAsync();
+        await alice.CreateAsync();
+        await bob.CreateAsync();
+        await bob.CreateAsync();
+        Reply alicePage = await alice.SendAsync(HttpMethod.Get, "/api/scenarios?pageSize=1");
+        string token = alicePage.Json.GetProperty("continuationToken").GetString()!;
+
+        Reply reply = await bob.SendAsync(HttpMethod.Get, $"/api/scenarios?pageSize=1&continuationToken={Uri.EscapeDataString(token)}");
+        Reply aliceNext = await alice.SendAsync(HttpMethod.Get, $"/api/scenarios?pageSize=1&continuationToken={Uri.EscapeDataString(token)}");
+
+        reply.AssertBadRequestFor("continuationToken");
+        Assert.Equal(HttpStatusCode.OK, aliceNext.Status);
+    }
+
+    [Fact]
     public async Task ListScenarios_BadPageSizeAndToken_ReportsBothAtOnce()
     {
         Reply reply = await fixture.Client().SendAsync(HttpMethod.Get, "/api/scenarios?pageSize=0&continuationToken=x");

@@ -1,6 +1,7 @@
 using System.Net;
 using System.Text;
 using System.Text.Json;
+using FineTune.Functions.Http;
 using FineTune.Testing;
 
 namespace FineTune.Functions.Tests;
@@ -68,6 +69,45 @@ public sealed class ScenarioCrudTests(ApiFixture fixture)
         reply.AssertProblem(HttpStatusCode.NotFound);
     }
 
+    [Theory]
+    [InlineData("GET")]
+    [InlineData("PUT")]
+    [InlineData("DELETE")]
+    public async Task ScenarioById_IdWithTrailingNewline_Returns404Problem(string method)
+    {
+        ApiClient client = fixture.Client();
+        Reply created = await client.CreateAsync();
+
+        Reply reply = await client.SendAsync(
+            new HttpMethod(method), $"/api/scenarios/{created.Id}%0A", method == "PUT" ? Samples.SupportTriage() : null);
+        Reply read = await client.SendAsync(HttpMethod.Get, $"/api/scenarios/{created.Id}");
+
+        reply.AssertProblem(HttpStatusCode.NotFound);
+        Assert.Equal(created.ETag, read.ETag);
+    }
+
+    [Theory]
+    [InlineData("POST", HttpStatusCode.RequestEntityTooLarge)]
+    [InlineData("PUT", HttpStatusCode.RequestEntityTooLarge)]
+    [InlineData("POST", HttpStatusCode.UnsupportedMediaType)]
+    [InlineData("PUT", HttpStatusCode.UnsupportedMediaType)]
+    public async Task ScenarioWrite_BodyOver256KiBOrNotJson_IsRefusedAndStoresNothing(string method, HttpStatusCode refusal)
+    {
+        ApiClient client = fixture.Client();
+        Reply created = await client.CreateAsync();
+        string path = method == "POST" ? "/api/scenarios" : $"/api/scenarios/{created.Id}";
+        HttpRequestMessage request = refusal == HttpStatusCode.RequestEntityTooLarge
+            ? client.Request(new HttpMethod(method), path, Samples.Padded(ApiRequest.MaxBodyBytes + 1))
+            : client.Request(new HttpMethod(method), path, Samples.SupportTriage(), "text/plain");
+
+        Reply reply = await client.SendAsync(request);
+        Reply list = await client.SendAsync(HttpMethod.Get, "/api/scenarios");
+
+        reply.AssertProblem(refusal);
+        Assert.Equal(1, list.Json.GetProperty("items").GetArrayLength());
+        Assert.Equal(created.ETag, list.Json.GetProperty("items")[0].GetProperty("etag").GetString());
+    }
+
     [Fact]
     public async Task UpdateScenario_CurrentIfMatch_Returns200WithNewETag()
     {
@@ -129,7 +169,9 @@ public sealed class ScenarioCrudTests(ApiFixture fixture)
 
     [Theory]
     [InlineData("unquoted")]
-    [InlineData("\"a\", \"b\"")]
+    [InlineData("\"a\", unquoted")]
+    [InlineData("*, \"a\"")]
+    [InlineData("\"a\\\"b\"")]
     public async Task UpdateScenario_MalformedIfMatch_Returns400(string ifMatch)
     {
         ApiClient client = fixture.Client();
@@ -138,6 +180,45 @@ public sealed class ScenarioCrudTests(ApiFixture fixture)
         Reply reply = await client.SendAsync(HttpMethod.Put, $"/api/scenarios/{created.Id}", Samples.SupportTriage(), ifMatch);
 
         reply.AssertBadRequestFor("If-Match");
+    }
+
+    [Theory]
+    [InlineData("*")]
+    [InlineData("\"never-issued\", W/\"weak\", {etag}")]
+    public async Task UpdateScenario_IfMatchStarOrListNamingTheCurrentETag_Returns200(string ifMatch)
+    {
+        ApiClient client = fixture.Client();
+        Reply created = await client.CreateAsync();
+        byte[] renamed = Samples.SupportTriage(scenario => scenario["name"] = "Renamed");
+
+        Reply updated = await client.SendAsync(
+            HttpMethod.Put, $"/api/scenarios/{created.Id}", renamed, ifMatch.Replace("{etag}", created.ETag, StringComparison.Ordinal));
+        Reply read = await client.SendAsync(HttpMethod.Get, $"/api/scenarios/{created.Id}");
+
+        Assert.Equal(HttpStatusCode.OK, updated.Status);
+        Assert.NotEqual(created.ETag, updated.ETag);
+        Assert.Equal("Renamed", read.Json.GetProperty("scenario").GetProperty("name").GetString());
+    }
+
+    [Fact]
+    public async Task UpdateScenario_IfMatchListWithoutTheCurrentETag_Returns412()
+    {
+        ApiClient client = fixture.Client();
+        Reply created = await client.CreateAsync();
+
+        Reply reply = await client.SendAsync(
+            HttpMethod.Put, $"/api/scenarios/{created.Id}", Samples.SupportTriage(), "\"never-issued\", \"other\"");
+
+        reply.AssertProblem(HttpStatusCode.PreconditionFailed);
+    }
+
+    [Fact]
+    public async Task UpdateScenario_IfMatchStarUnknownId_Returns404()
+    {
+        Reply reply = await fixture.Client().SendAsync(
+            HttpMethod.Put, "/api/scenarios/0190f5c2a1b27c3d8e9f00112233aabb", Samples.SupportTriage(), "*");
+
+        reply.AssertProblem(HttpStatusCode.NotFound);
     }
 
     [Fact]
@@ -189,6 +270,26 @@ public sealed class ScenarioCrudTests(ApiFixture fixture)
 
         Assert.Equal(HttpStatusCode.NoContent, deleted.Status);
         Assert.Equal("", deleted.Body);
+        read.AssertProblem(HttpStatusCode.NotFound);
+        again.AssertProblem(HttpStatusCode.NotFound);
+    }
+
+    [Theory]
+    [InlineData(null)]
+    [InlineData("*")]
+    [InlineData("\"other\", {etag}")]
+    public async Task DeleteScenario_NoIfMatchStarOrListNamingTheCurrentETag_Returns204ThenGone(string? ifMatch)
+    {
+        ApiClient client = fixture.Client();
+        Reply created = await client.CreateAsync();
+        Reply updated = await client.SendAsync(HttpMethod.Put, $"/api/scenarios/{created.Id}", Samples.SupportTriage(), created.ETag);
+        string? condition = ifMatch?.Replace("{etag}", updated.ETag, StringComparison.Ordinal);
+
+        Reply deleted = await client.SendAsync(HttpMethod.Delete, $"/api/scenarios/{created.Id}", ifMatch: condition);
+        Reply read = await client.SendAsync(HttpMethod.Get, $"/api/scenarios/{created.Id}");
+        Reply again = await client.SendAsync(HttpMethod.Delete, $"/api/scenarios/{created.Id}", ifMatch: condition);
+
+        Assert.Equal(HttpStatusCode.NoContent, deleted.Status);
         read.AssertProblem(HttpStatusCode.NotFound);
         again.AssertProblem(HttpStatusCode.NotFound);
     }

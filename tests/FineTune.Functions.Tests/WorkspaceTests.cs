@@ -1,5 +1,7 @@
 using System.Net;
+using FineTune.Functions.Http;
 using FineTune.Testing;
+using Microsoft.AspNetCore.Http;
 
 namespace FineTune.Functions.Tests;
 
@@ -24,6 +26,27 @@ public sealed class WorkspaceTests(ApiFixture fixture)
         list.AssertBadRequestFor("X-Workspace-Id");
         create.AssertBadRequestFor("X-Workspace-Id");
         analyse.AssertBadRequestFor("X-Workspace-Id");
+    }
+
+    // HttpClient will not send a newline in a header value, and Kestrel ends a header line at a bare LF; the test
+    // server hands the value to the app as it is.
+    [Theory]
+    [InlineData("abc\n")]
+    [InlineData("abc\r\n")]
+    [InlineData("\nabc")]
+    public async Task Header_WorkspaceWithNewline_Returns400Problem(string workspace)
+    {
+        HttpContext context = await fixture.Factory.Server.SendAsync(http =>
+        {
+            http.Request.Method = HttpMethods.Get;
+            http.Request.Path = "/api/scenarios";
+            http.Request.Headers[ApiRequest.WorkspaceHeader] = workspace;
+        });
+        string body = await new StreamReader(context.Response.Body).ReadToEndAsync();
+
+        Assert.Equal(StatusCodes.Status400BadRequest, context.Response.StatusCode);
+        Assert.Equal("application/problem+json", context.Response.ContentType);
+        Assert.Contains("\"X-Workspace-Id\"", body, StringComparison.Ordinal);
     }
 
     [Fact]

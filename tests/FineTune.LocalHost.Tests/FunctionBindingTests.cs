@@ -19,17 +19,20 @@ public sealed class SampleFunctions(TimerSignal signal)
     public Task Unbindable(TimerInfo timer, Uri somethingElse) => Task.CompletedTask;
 }
 
-/// <summary>Counts timer firings.</summary>
+/// <summary>Records timer firings.</summary>
 public sealed class TimerSignal
 {
     private readonly TaskCompletionSource<TimerInfo> second = new(TaskCreationOptions.RunContinuationsAsynchronously);
-    private int count;
+    private readonly System.Collections.Concurrent.ConcurrentQueue<TimerInfo> firings = new();
 
     public Task<TimerInfo> SecondFiring => second.Task;
 
+    public IReadOnlyList<TimerInfo> Firings => [.. firings];
+
     public void Record(TimerInfo timer)
     {
-        if (Interlocked.Increment(ref count) == 2)
+        firings.Enqueue(timer);
+        if (firings.Count == 2)
         {
             second.TrySetResult(timer);
         }

@@ -1,30 +1,53 @@
 using System.Net;
 using System.Reflection;
 using System.Text.Json;
+using System.Text.RegularExpressions;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Azure.Functions.Worker;
+using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace FineTune.LocalHost.Tests;
 
-public sealed class ParityTests
+public sealed partial class ParityTests
 {
-    /// <summary>(name, METHOD, route) for every HTTP function of the functions.metadata the Worker SDK wrote.</summary>
+    private static JsonDocument Metadata() =>
+        JsonDocument.Parse(File.ReadAllBytes(Path.Combine(AppContext.BaseDirectory, "functions.metadata")));
+
+    private static JsonElement? Trigger(JsonElement function, string type) =>
+        function.GetProperty("bindings").EnumerateArray()
+            .SingleOrDefault(binding => binding.GetProperty("type").GetString() == type) is { ValueKind: JsonValueKind.Object } trigger
+            ? trigger
+            : null;
+
+    /// <summary>
+    /// (name, METHOD, route) for every HTTP function of the functions.metadata the Worker SDK wrote, as the Functions host
+    /// reads it: under host.json's route prefix, any method when none is listed, the function's name when no route is.
+    /// </summary>
     private static SortedSet<string> DeclaredEndpoints()
     {
-        using JsonDocument metadata = JsonDocument.Parse(File.ReadAllBytes(Path.Combine(AppContext.BaseDirectory, "functions.metadata")));
+        string hostJson = Path.Combine(AppContext.BaseDirectory, "host.json");
+        Assert.True(File.Exists(hostJson), $"{hostJson} is missing: the route prefix would silently be the default.");
+        string prefix = HostJson.ReadRoutePrefix(hostJson);
+        using JsonDocument metadata = Metadata();
         var declared = new SortedSet<string>(StringComparer.Ordinal);
         foreach (JsonElement function in metadata.RootElement.EnumerateArray())
         {
-            if (function.GetProperty("bindings").EnumerateArray()
-                .SingleOrDefault(binding => binding.GetProperty("type").GetString() == "httpTrigger") is not { ValueKind: JsonValueKind.Object } trigger)
+            if (Trigger(function, "httpTrigger") is not { } trigger)
             {
                 continue;
             }
-            foreach (JsonElement method in trigger.GetProperty("methods").EnumerateArray())
+            string name = function.GetProperty("name").GetString()!;
+            string route = trigger.TryGetProperty("route", out JsonElement declaredRoute) && declaredRoute.GetString() is { Length: > 0 } text
+                ? text
+                : name;
+            string[] methods = trigger.TryGetProperty("methods", out JsonElement declaredMethods) && declaredMethods.GetArrayLength() > 0
+                ? declaredMethods.EnumerateArray().Select(method => method.GetString()!.ToUpperInvariant()).ToArray()
+                : ["ANY"];
+            foreach (string method in methods)
             {
-                declared.Add($"{function.GetProperty("name").GetString()} {method.GetString()!.ToUpperInvariant()} api/{trigger.GetProperty("route").GetString()}");
+                declared.Add($"{name} {method} {(prefix.Length == 0 ? route : $"{prefix}/{route}")}");
             }
         }
         return declared;
@@ -48,6 +71,26 @@ public sealed class ParityTests
 
         Assert.NotEmpty(DeclaredEndpoints());
         Assert.Equal(DeclaredEndpoints(), served);
+    }
+
+    [Fact]
+    public void LocalHost_Timers_AreExactlyTheTimerFunctionsInMetadata()
+    {
+        using var factory = new HostFactory();
+        factory.CreateClient().Dispose();
+        IConfiguration configuration = factory.Services.GetRequiredService<IConfiguration>();
+        using JsonDocument metadata = Metadata();
+
+        SortedSet<string> declared = new(metadata.RootElement.EnumerateArray()
+            .Where(function => Trigger(function, "timerTrigger") is not null)
+            .Select(function => $"{function.GetProperty("name").GetString()} "
+                + SettingReference().Replace(Trigger(function, "timerTrigger")!.Value.GetProperty("schedule").GetString()!,
+                    setting => configuration[setting.Groups[1].Value] ?? "")), StringComparer.Ordinal);
+        SortedSet<string> fired = new(factory.Services.GetRequiredService<LocalFunctionApp>().TimerFunctions
+            .Select(timer => $"{timer.Name} {timer.Expression}"), StringComparer.Ordinal);
+
+        Assert.NotEmpty(declared);
+        Assert.Equal(declared, fired);
     }
 
     [Fact]
@@ -89,4 +132,7 @@ public sealed class ParityTests
         Assert.Equal(5000, body.Length);
         Assert.Equal(JsonValueKind.Object, JsonDocument.Parse(body).RootElement.ValueKind);
     }
+
+    [GeneratedRegex("%([^%]+)%", RegexOptions.CultureInvariant)]
+    private static partial Regex SettingReference();
 }

@@ -65,7 +65,7 @@ public sealed class ScenarioStoreTests(AzuriteFixture fixture)
 
         StoredScenario created = await store.CreateAsync(workspace, Sample());
         clock.Now = Noon.AddHours(1);
-        UpdateResult updated = await store.UpdateAsync(workspace, created.Id, Sample(), created.ETag);
+        UpdateResult updated = await store.UpdateAsync(workspace, created.Id, Sample(), [created.ETag]);
         StoredScenario? read = await store.GetAsync(workspace, created.Id);
 
         Assert.Equal(Noon, created.CreatedAt);
@@ -82,14 +82,31 @@ public sealed class ScenarioStoreTests(AzuriteFixture fixture)
         ScenarioStore store = Store();
         string workspace = NewWorkspace();
         StoredScenario created = await store.CreateAsync(workspace, Sample());
-        UpdateResult first = await store.UpdateAsync(workspace, created.Id, Sample(), created.ETag);
+        UpdateResult first = await store.UpdateAsync(workspace, created.Id, Sample(), [created.ETag]);
 
-        UpdateResult stale = await store.UpdateAsync(workspace, created.Id, Sample(), created.ETag);
+        UpdateResult stale = await store.UpdateAsync(workspace, created.Id, Sample(), [created.ETag]);
 
         Assert.Equal(WriteStatus.Done, first.Status);
         Assert.NotEqual(created.ETag, first.Scenario!.ETag);
         Assert.Equal(WriteStatus.PreconditionFailed, stale.Status);
         Assert.Equal(first.Scenario.ETag, (await store.GetAsync(workspace, created.Id))!.ETag);
+    }
+
+    [Fact]
+    public async Task UpdateAndDelete_ETagList_ActOnlyWhenTheListNamesTheCurrentVersion()
+    {
+        ScenarioStore store = Store();
+        string workspace = NewWorkspace();
+        StoredScenario created = await store.CreateAsync(workspace, Sample());
+
+        UpdateResult updated = await store.UpdateAsync(workspace, created.Id, Sample(), ["\"other\"", created.ETag]);
+        WriteStatus staleDelete = await store.DeleteAsync(workspace, created.Id, ["\"other\"", created.ETag]);
+        WriteStatus deleted = await store.DeleteAsync(workspace, created.Id, [created.ETag, updated.Scenario!.ETag]);
+
+        Assert.Equal(WriteStatus.Done, updated.Status);
+        Assert.Equal(WriteStatus.PreconditionFailed, staleDelete);
+        Assert.Equal(WriteStatus.Done, deleted);
+        Assert.Null(await store.GetAsync(workspace, created.Id));
     }
 
     [Fact]
@@ -114,7 +131,7 @@ public sealed class ScenarioStoreTests(AzuriteFixture fixture)
         string workspace = NewWorkspace();
         StoredScenario created = await store.CreateAsync(workspace, Sample());
 
-        WriteStatus deleted = await store.DeleteAsync(workspace, created.Id, created.ETag);
+        WriteStatus deleted = await store.DeleteAsync(workspace, created.Id, [created.ETag]);
 
         Assert.Equal(WriteStatus.Done, deleted);
         Assert.Null(await store.GetAsync(workspace, created.Id));

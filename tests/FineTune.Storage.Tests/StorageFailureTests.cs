@@ -48,6 +48,22 @@ public sealed class StorageFailureTests
         Assert.InRange(elapsed.Elapsed, TimeSpan.Zero, TimeSpan.FromSeconds(3));
     }
 
+    [Theory]
+    [InlineData("0190f5c2a1b27c3d8e9f00112233aabb\n")]
+    [InlineData("0190f5c2a1b27c3d8e9f00112233aabb\r\n")]
+    public async Task GetUpdateDelete_IdWithTrailingNewline_AnswerNotFoundWithoutCallingStorage(string id)
+    {
+        // Nothing listens: any call to storage would fail as an outage, so a plain "not found" shows none was made.
+        var store = new ScenarioStore(
+            StorageConnection.CreateClient(new TableStorageSettings(AzuriteProcess.ConnectionStringFor(AzuriteProcess.FreePort()), null, null, null)),
+            TimeProvider.System);
+        Scenario scenario = ScenarioJson.Parse(Samples.SupportTriage()).Scenario!;
+
+        Assert.Null(await store.GetAsync("default", id));
+        Assert.Equal(WriteStatus.NotFound, (await store.UpdateAsync("default", id, scenario, null)).Status);
+        Assert.Equal(WriteStatus.NotFound, await store.DeleteAsync("default", id, null));
+    }
+
     [Fact]
     public async Task IsReachable_NothingListening_IsFalse()
     {

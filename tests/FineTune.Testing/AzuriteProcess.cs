@@ -8,7 +8,8 @@ namespace FineTune.Testing;
 
 /// <summary>
 /// A real Azurite Table service for tests, started from <c>tools/azurite/node_modules</c> on a free loopback port,
-/// data in memory, and stopped (the whole process) on dispose.
+/// data in memory, and stopped (the whole process tree) on dispose. It also exits by itself when the test process
+/// ends without disposing it, as when the test host crashes (<c>exit-with-parent.cjs</c>).
 /// </summary>
 public sealed class AzuriteProcess : IDisposable
 {
@@ -16,6 +17,7 @@ public sealed class AzuriteProcess : IDisposable
     private const string AccountName = "devstoreaccount1";
     private const string AccountKey = "Eby8vdM02xNOcqFlqUwJPLlmEtlCDXJ1OUzFT50uSRZ6IFsuFq2UVErCz4I6tq/K1SZFPTOtr/KBHBeksoGMGw==";
     private static readonly TimeSpan StartTimeout = TimeSpan.FromSeconds(60);
+    private static readonly string ExitWithParent = Path.Combine(AppContext.BaseDirectory, "exit-with-parent.cjs");
 
     private readonly Process process;
     private readonly StringBuilder output;
@@ -98,11 +100,13 @@ public sealed class AzuriteProcess : IDisposable
     {
         var start = new ProcessStartInfo("node")
         {
+            // Never written to: node sees its end when this process ends, and exits (exit-with-parent.cjs).
+            RedirectStandardInput = true,
             RedirectStandardOutput = true,
             RedirectStandardError = true,
             UseShellExecute = false,
         };
-        foreach (string argument in (string[])[main, "--silent", "--inMemoryPersistence", "--disableTelemetry", "--skipApiVersionCheck",
+        foreach (string argument in (string[])["--require", ExitWithParent, main, "--silent", "--inMemoryPersistence", "--disableTelemetry", "--skipApiVersionCheck",
                      "--tableHost", "127.0.0.1", "--tablePort", port.ToString(CultureInfo.InvariantCulture)])
         {
             start.ArgumentList.Add(argument);

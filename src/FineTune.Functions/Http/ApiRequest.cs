@@ -38,18 +38,21 @@ public static partial class ApiRequest
             : Refuse(WorkspaceHeader, "Must be one value of 1 to 64 characters from A-Z, a-z, 0-9, _ and -.");
     }
 
-    /// <summary>The <c>If-Match</c> ETag, <c>null</c> when absent; a value that is not one quoted ETag or <c>*</c> is refused.</summary>
-    public static RequestValue<string?> ReadIfMatch(this HttpRequest request)
+    /// <summary>
+    /// The <c>If-Match</c> entity tags (RFC 9110: <c>*</c>, or a comma-separated list of which the current one must be
+    /// one), <c>null</c> when absent; a value that is not <c>*</c> alone nor a list of quoted ETags is refused.
+    /// </summary>
+    public static RequestValue<IReadOnlyList<string>?> ReadIfMatch(this HttpRequest request)
     {
         ArgumentNullException.ThrowIfNull(request);
         StringValues values = request.Headers.IfMatch;
         if (values.Count == 0)
         {
-            return RequestValue<string?>.Accept(null);
+            return RequestValue<IReadOnlyList<string>?>.Accept(null);
         }
-        return values is [{ } ifMatch] && IfMatchPattern().IsMatch(ifMatch)
-            ? RequestValue<string?>.Accept(ifMatch)
-            : Refuse(HeaderNames.IfMatch, "Must be one ETag as returned in the ETag header, or *.");
+        return EntityTagHeaderValue.TryParseStrictList(values, out IList<EntityTagHeaderValue>? tags) && IsIfMatchList(tags)
+            ? RequestValue<IReadOnlyList<string>?>.Accept(tags.Select(tag => tag.ToString()).ToList())
+            : Refuse(HeaderNames.IfMatch, "Must be * or a comma-separated list of ETags as returned in the ETag header.");
     }
 
     /// <summary>An optional integer query parameter in <paramref name="min"/>..<paramref name="max"/>; <c>null</c> when valid, else the message.</summary>
@@ -140,7 +143,8 @@ public static partial class ApiRequest
         bool json = mediaType.MediaType.Equals("application/json", StringComparison.OrdinalIgnoreCase)
             || (mediaType.Type.Equals("application", StringComparison.OrdinalIgnoreCase)
                 && mediaType.Suffix.Equals("json", StringComparison.OrdinalIgnoreCase));
-        return json && (!mediaType.Charset.HasValue || mediaType.Charset.Equals("utf-8", StringComparison.OrdinalIgnoreCase));
+        StringSegment charset = HeaderUtilities.RemoveQuotes(mediaType.Charset);
+        return json && (!charset.HasValue || charset.Equals("utf-8", StringComparison.OrdinalIgnoreCase));
     }
 
     private static RequestValue<Scenario> ParseScenario(ReadOnlySpan<byte> body)
@@ -151,12 +155,17 @@ public static partial class ApiRequest
             : new RefusalResult(Problems.BadRequest(parsed.Errors, "The scenario is not valid; see errors."));
     }
 
+    // "*" alone, or one or more entity tags.
+    private static bool IsIfMatchList(IList<EntityTagHeaderValue> tags) =>
+        tags is [{ } only] && only.Equals(EntityTagHeaderValue.Any)
+        || (tags.Count > 0 && tags.All(tag => !tag.Equals(EntityTagHeaderValue.Any) && EntityTagPattern().IsMatch(tag.Tag.AsSpan())));
+
     private static RefusalResult Refuse(string key, string message) => new(Problems.BadRequest(key, message));
 
     [GeneratedRegex(@"^[A-Za-z0-9_-]{1,64}\z", RegexOptions.CultureInvariant)]
     private static partial Regex WorkspacePattern();
 
-    // RFC 9110 entity-tag: optional W/, then a quoted string of visible ASCII other than the quote.
-    [GeneratedRegex("""^(\*|(W/)?"[\x21\x23-\x7E]*")\z""", RegexOptions.CultureInvariant)]
-    private static partial Regex IfMatchPattern();
+    // RFC 9110 opaque-tag: a quoted string of visible ASCII other than the quote (the list parser also takes escapes).
+    [GeneratedRegex("""^"[\x21\x23-\x7E]*"\z""", RegexOptions.CultureInvariant)]
+    private static partial Regex EntityTagPattern();
 }

@@ -145,7 +145,7 @@ internal static class Operations
 
     /// <summary>The optional <c>If-Match</c> header.</summary>
     public static OpenApiParameter IfMatch() => Parameter("If-Match", ParameterLocation.Header, "If-Match ETag",
-        "Act only if the scenario's current ETag is this one (or *); a stale one is refused with 412.",
+        "Act only if the scenario's current ETag is this one, or one of a comma-separated list (or *); a stale one is refused with 412.",
         Visibility.Advanced, new OpenApiSchema { Type = "string" });
 
     /// <summary>A parameter with its Power Automate title and visibility.</summary>
