@@ -257,7 +257,8 @@ public static class AnalysisJson
         _ => throw new ArgumentOutOfRangeException(nameof(verdict), verdict, null),
     };
 
-    private static JsonEncodedText Text(Metric metric) => metric switch
+    /// <summary>The metric's kebab-case name, as JSON writes it.</summary>
+    internal static JsonEncodedText Text(Metric metric) => metric switch
     {
         Metric.AiCogsToRevenue => Names.AiCogsToRevenueMetric,
         Metric.InferenceCostPerRequest => Names.InferenceCostPerRequest,

@@ -148,14 +148,7 @@ internal static class Explanations
         }
     }
 
-    public static string MetricName(Metric metric) => metric switch
-    {
-        Metric.AiCogsToRevenue => "ai-cogs-to-revenue",
-        Metric.InferenceCostPerRequest => "inference-cost-per-request",
-        Metric.ModelRoutingCoverage => "model-routing-coverage",
-        Metric.AiFeatureProfitability => "ai-feature-profitability",
-        _ => throw new ArgumentOutOfRangeException(nameof(metric), metric, null),
-    };
+    public static string MetricName(Metric metric) => AnalysisJson.Text(metric).Value;
 
     private static string Describe(BreakEvenView view, int horizonMonths) => view.Verdict switch
     {

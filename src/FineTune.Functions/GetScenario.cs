@@ -16,12 +16,7 @@ public sealed class GetScenario(ScenarioStore store)
         string id,
         CancellationToken cancellationToken)
     {
-        RequestValue<string> workspace = request.ReadWorkspace();
-        if (workspace.IsRefused)
-        {
-            return workspace.Refusal;
-        }
-        StoredScenario? stored = await store.GetAsync(workspace.Value, id, cancellationToken);
-        return stored is null ? Problems.NotFound("No scenario with this id in this workspace.") : ApiResults.Scenario(stored);
+        RequestValue<StoredScenario> stored = await request.ReadOwnScenarioAsync(store, id, cancellationToken);
+        return stored.IsRefused ? stored.Refusal : ApiResults.Scenario(stored.Value);
     }
 }

@@ -20,17 +20,12 @@ public sealed class GetScenarioAnalysis(ScenarioStore store, BenchmarkBandStore 
         string id,
         CancellationToken cancellationToken)
     {
-        RequestValue<string> workspace = request.ReadWorkspace();
-        if (workspace.IsRefused)
+        RequestValue<StoredScenario> stored = await request.ReadOwnScenarioAsync(store, id, cancellationToken);
+        if (stored.IsRefused)
         {
-            return workspace.Refusal;
-        }
-        StoredScenario? stored = await store.GetAsync(workspace.Value, id, cancellationToken);
-        if (stored is null)
-        {
-            return Problems.NotFound("No scenario with this id in this workspace.");
+            return stored.Refusal;
         }
         BenchmarkBandSet current = await bands.GetAsync(cancellationToken);
-        return ApiResults.Analysis(Analyzer.Analyze(stored.Scenario, current.Bands));
+        return ApiResults.Analysis(Analyzer.Analyze(stored.Value.Scenario, current.Bands));
     }
 }

@@ -20,21 +20,16 @@ public sealed class GetScenarioComparison(ScenarioStore scenarios, ComparisonSto
         string id,
         CancellationToken cancellationToken)
     {
-        RequestValue<string> workspace = request.ReadWorkspace();
-        if (workspace.IsRefused)
+        RequestValue<StoredScenario> stored = await request.ReadOwnScenarioAsync(scenarios, id, cancellationToken);
+        if (stored.IsRefused)
         {
-            return workspace.Refusal;
-        }
-        StoredScenario? stored = await scenarios.GetAsync(workspace.Value, id, cancellationToken);
-        if (stored is null)
-        {
-            return Problems.NotFound("No scenario with this id in this workspace.");
+            return stored.Refusal;
         }
         Task<BenchmarkBandSet> current = bands.GetAsync(cancellationToken);
-        StoredComparison? comparison = await comparisons.GetAsync(workspace.Value, id, cancellationToken);
+        StoredComparison? comparison = await comparisons.GetAsync(stored.Value.Workspace, id, cancellationToken);
         BenchmarkBandSet bandSet = await current;
         return BenchmarkResults.Comparison(comparison is null
-            ? ComparisonResource.OnTheSpot(stored, bandSet)
-            : ComparisonResource.From(comparison, stored, bandSet.Version));
+            ? ComparisonResource.OnTheSpot(stored.Value, bandSet)
+            : ComparisonResource.From(comparison, stored.Value, bandSet.Version));
     }
 }

@@ -33,7 +33,7 @@ public sealed class UpdateScenario(ScenarioStore store)
         {
             WriteStatus.Done => ApiResults.Scenario(result.Scenario!),
             WriteStatus.PreconditionFailed => Problems.PreconditionFailed(),
-            _ => Problems.NotFound("No scenario with this id in this workspace."),
+            _ => Problems.ScenarioNotFound(),
         };
     }
 }

@@ -1,3 +1,4 @@
+using FineTune.Storage;
 using System.Buffers;
 using System.Globalization;
 using System.Text.RegularExpressions;
@@ -76,6 +77,23 @@ public static partial class ApiRequest
     /// </summary>
     public static Task<RequestValue<Scenario>> ReadScenarioAsync(this HttpRequest request, CancellationToken cancellationToken = default) =>
         request.ReadJsonBodyAsync(ParseScenario, cancellationToken);
+
+    /// <summary>
+    /// The caller's stored scenario <paramref name="id"/>: refused with the workspace's 400, or with 404 when the caller's
+    /// workspace holds no such scenario.
+    /// </summary>
+    public static async Task<RequestValue<StoredScenario>> ReadOwnScenarioAsync(
+        this HttpRequest request, ScenarioStore store, string id, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(store);
+        RequestValue<string> workspace = request.ReadWorkspace();
+        if (workspace.IsRefused)
+        {
+            return RequestValue<StoredScenario>.Refuse(workspace.Refusal);
+        }
+        StoredScenario? stored = await store.GetAsync(workspace.Value, id, cancellationToken).ConfigureAwait(false);
+        return stored is null ? new RefusalResult(Problems.ScenarioNotFound()) : RequestValue<StoredScenario>.Accept(stored);
+    }
 
     /// <summary>
     /// The body read whole and handed to <paramref name="parse"/>: 415 unless JSON, 413 over <see cref="MaxBodyBytes"/>

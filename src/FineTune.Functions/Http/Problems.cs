@@ -30,6 +30,9 @@ public static class Problems
     public static IActionResult NotFound(string detail = "No such resource in this workspace.") =>
         Create(StatusCodes.Status404NotFound, detail);
 
+    /// <summary>404 for a scenario id the caller's workspace does not hold (a foreign id included).</summary>
+    public static IActionResult ScenarioNotFound() => NotFound("No scenario with this id in this workspace.");
+
     /// <summary>412: the <c>If-Match</c> ETag is no longer the current one.</summary>
     public static IActionResult PreconditionFailed() =>
         Create(StatusCodes.Status412PreconditionFailed, "The scenario changed since the ETag in If-Match; read it again and retry.");
