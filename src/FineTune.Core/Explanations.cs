@@ -148,7 +148,7 @@ internal static class Explanations
         }
     }
 
-    public static string MetricName(Metric metric) => AnalysisJson.Text(metric).Value;
+    public static string MetricName(Metric metric) => EnumText.Of(metric);
 
     private static string Describe(BreakEvenView view, int horizonMonths) => view.Verdict switch
     {

@@ -1,4 +1,4 @@
-using FineTune.Functions.Benchmarks;
+using FineTune.Functions.Recompute;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.Configuration.Memory;
 

@@ -1,4 +1,4 @@
-using FineTune.Functions.Benchmarks;
+using FineTune.Functions.Recompute;
 using FineTune.Functions.OpenApi;
 using FineTune.Storage;
 using Microsoft.Extensions.Configuration;
@@ -11,8 +11,8 @@ namespace FineTune.Functions;
 public static class FunctionsServiceCollectionExtensions
 {
     /// <summary>
-    /// Registers the stores and their Table Storage connection, read from <paramref name="configuration"/>:
-    /// <c>TableStorage__tableServiceUri</c> (or <c>AzureWebJobsStorage__tableServiceUri</c>) with an Entra ID identity,
+    /// Registers the stores, the recompute job and the API document. Table Storage is reached as
+    /// <paramref name="configuration"/> says: <c>TableStorage__tableServiceUri</c> (or <c>AzureWebJobsStorage__tableServiceUri</c>) with an Entra ID identity,
     /// else the connection string in <c>AzureWebJobsStorage</c>.
     /// </summary>
     /// <exception cref="InvalidOperationException">No Table Storage setting is present.</exception>
@@ -23,8 +23,12 @@ public static class FunctionsServiceCollectionExtensions
         services.TryAddSingleton(TimeProvider.System);
         services.AddSingleton(StorageConnection.CreateClient(ReadTableStorageSettings(configuration)));
         services.AddSingleton<ScenarioStore>();
+        services.AddSingleton<BenchmarkBandStore>();
+        services.AddSingleton<ComparisonStore>();
+        services.AddSingleton<PeerStatisticsStore>();
+        services.AddSingleton<RecomputeRunStore>();
         services.AddSingleton<StorageHealth>();
-        services.AddBenchmarks(configuration);
+        services.AddRecompute(configuration);
         services.AddSingleton(_ => new OpenApiDescription(configuration));
         return services;
     }

@@ -1,4 +1,4 @@
-using FineTune.Functions.Benchmarks;
+using FineTune.Functions.Recompute;
 using FineTune.Functions.Http;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc;

@@ -1,4 +1,4 @@
-using FineTune.Functions.Benchmarks;
+using FineTune.Functions.Recompute;
 using Microsoft.Azure.Functions.Worker;
 
 namespace FineTune.Functions;

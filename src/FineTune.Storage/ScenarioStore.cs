@@ -1,6 +1,5 @@
 using System.Buffers.Text;
 using System.Text;
-using System.Text.Json;
 using System.Text.RegularExpressions;
 using Azure;
 using Azure.Data.Tables;
@@ -212,7 +211,7 @@ public sealed partial class ScenarioStore(TableServiceClient service, TimeProvid
         PartitionKey = workspace,
         RowKey = id,
         Name = scenario.Name,
-        Segment = JsonSerializer.SerializeToElement(scenario.Segment ?? Segment.AllSectors).GetString()!,
+        Segment = EnumText.Of(scenario.Segment ?? Segment.AllSectors),
         ScenarioJson = ScenarioJson.Serialize(scenario),
         CreatedAt = createdAt,
         UpdatedAt = updatedAt,

@@ -1,5 +1,5 @@
 using FineTune.Core;
-using FineTune.Functions.Benchmarks;
+using FineTune.Functions.Recompute;
 using FineTune.Storage;
 
 namespace FineTune.Functions.Tests;

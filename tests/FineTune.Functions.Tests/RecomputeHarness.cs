@@ -2,7 +2,7 @@ using Azure.Core;
 using Azure.Core.Pipeline;
 using Azure.Data.Tables;
 using FineTune.Core;
-using FineTune.Functions.Benchmarks;
+using FineTune.Functions.Recompute;
 using FineTune.Storage;
 using FineTune.Testing;
 using Microsoft.Extensions.Logging.Abstractions;

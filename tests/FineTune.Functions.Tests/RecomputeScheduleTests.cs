@@ -1,4 +1,4 @@
-using FineTune.Functions.Benchmarks;
+using FineTune.Functions.Recompute;
 using FineTune.Storage;
 using Microsoft.Azure.Functions.Worker;
 using Microsoft.Extensions.Configuration;

@@ -1,7 +1,7 @@
 using System.Reflection;
 using System.Text.Json;
 using FineTune.Core;
-using FineTune.Functions.Benchmarks;
+using FineTune.Functions.Recompute;
 using FineTune.Functions.Http;
 using FineTune.Storage;
 

@@ -1,7 +1,7 @@
 using System.Globalization;
 using System.Text.Json;
 using FineTune.Core;
-using FineTune.Functions.Benchmarks;
+using FineTune.Functions.Recompute;
 using FineTune.Storage;
 
 namespace FineTune.Functions.Http;

@@ -1,7 +1,7 @@
 using System.Text.Json;
 using System.Text.Json.Serialization.Metadata;
 using FineTune.Core;
-using FineTune.Functions.Benchmarks;
+using FineTune.Functions.Recompute;
 using FineTune.Storage;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc;

@@ -1,7 +1,6 @@
 using System.Globalization;
-using System.Reflection;
 using System.Text.Json;
-using System.Text.Json.Serialization;
+using FineTune.Core;
 using Microsoft.OpenApi.Any;
 using Microsoft.OpenApi.Models;
 
@@ -88,15 +87,7 @@ internal static class Schema
     /// <summary>A bare string schema restricted to the JSON names of <typeparamref name="TEnum"/>, for parameters.</summary>
     public static OpenApiSchema OneOf<TEnum>()
         where TEnum : struct, Enum =>
-        new() { Type = "string", Enum = JsonNames<TEnum>().Select(name => (IOpenApiAny)new OpenApiString(name)).ToList() };
-
-    /// <summary>The JSON names of <typeparamref name="TEnum"/>, as the API reads and writes them.</summary>
-    public static IReadOnlyList<string> JsonNames<TEnum>()
-        where TEnum : struct, Enum =>
-        typeof(TEnum).GetFields(BindingFlags.Public | BindingFlags.Static)
-            .Select(field => field.GetCustomAttribute<JsonStringEnumMemberNameAttribute>()?.Name
-                ?? throw new InvalidOperationException($"{typeof(TEnum).Name}.{field.Name} has no JSON name."))
-            .ToList();
+        new() { Type = "string", Enum = EnumText.All<TEnum>().Select(name => (IOpenApiAny)new OpenApiString(name)).ToList() };
 
     /// <summary>An array of <paramref name="items"/>.</summary>
     public static OpenApiSchema ArrayOf(OpenApiSchema items, string summary, string description, Visibility visibility) =>

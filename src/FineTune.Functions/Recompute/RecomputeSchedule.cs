@@ -1,7 +1,7 @@
 using Microsoft.Extensions.Configuration;
 using NCrontab;
 
-namespace FineTune.Functions.Benchmarks;
+namespace FineTune.Functions.Recompute;
 
 /// <summary>
 /// The schedule of the benchmark recompute timer, from the app setting <see cref="SettingName"/> (six-field NCRONTAB,

@@ -4,7 +4,7 @@ using FineTune.Core;
 using FineTune.Storage;
 using Microsoft.Extensions.Logging;
 
-namespace FineTune.Functions.Benchmarks;
+namespace FineTune.Functions.Recompute;
 
 /// <summary>
 /// The benchmark recompute (economics.md section 6), for the timer and the manual request alike. It scans every

@@ -1,6 +1,6 @@
 using FineTune.Storage;
 
-namespace FineTune.Functions.Benchmarks;
+namespace FineTune.Functions.Recompute;
 
 /// <summary>
 /// Keeps up to <c>width</c> write transactions in flight and moves the run's checkpoint forward as they complete in

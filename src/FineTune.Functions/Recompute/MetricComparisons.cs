@@ -1,7 +1,7 @@
 using FineTune.Core;
 using FineTune.Storage;
 
-namespace FineTune.Functions.Benchmarks;
+namespace FineTune.Functions.Recompute;
 
 /// <summary>Places a scenario's metrics in their bands and, where published, among their peers.</summary>
 public static class MetricComparisons

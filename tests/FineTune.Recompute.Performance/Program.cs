@@ -2,12 +2,12 @@ using System.Diagnostics;
 using System.Globalization;
 using System.Text.Json;
 using Azure.Data.Tables;
-using FineTune.Functions.Benchmarks;
-using FineTune.Recompute.Benchmark;
+using FineTune.Functions.Recompute;
+using FineTune.Recompute.Performance;
 using FineTune.Storage;
 using FineTune.Testing;
 
-// Usage: dotnet run -c Release --project tests/FineTune.Recompute.Benchmark -- [--sizes 10000,100000] [--workspaces 50]
+// Usage: dotnet run -c Release --project tests/FineTune.Recompute.Performance -- [--sizes 10000,100000] [--workspaces 50]
 // For each size and for each of the floor and the job: a fresh Azurite, N seeded scenarios, then the measurement in a
 // process of its own so that its peak memory is its own.
 Dictionary<string, string> options = ReadOptions(args);

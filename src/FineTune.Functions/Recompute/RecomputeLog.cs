@@ -1,7 +1,7 @@
 using FineTune.Storage;
 using Microsoft.Extensions.Logging;
 
-namespace FineTune.Functions.Benchmarks;
+namespace FineTune.Functions.Recompute;
 
 /// <summary>The benchmark recompute's log lines.</summary>
 internal static partial class RecomputeLog

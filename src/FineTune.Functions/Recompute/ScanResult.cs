@@ -1,7 +1,7 @@
 using System.Runtime.InteropServices;
 using FineTune.Core;
 
-namespace FineTune.Functions.Benchmarks;
+namespace FineTune.Functions.Recompute;
 
 /// <summary>What the scan of every scenario accumulates: compact figures per scenario and revenue counts per workspace.</summary>
 internal sealed class ScanResult

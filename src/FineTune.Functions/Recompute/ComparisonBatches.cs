@@ -1,7 +1,7 @@
 using FineTune.Core;
 using FineTune.Storage;
 
-namespace FineTune.Functions.Benchmarks;
+namespace FineTune.Functions.Recompute;
 
 /// <summary>
 /// The write pass's comparisons, built as they are needed, in transactions of up to 100 comparisons of one workspace.

@@ -1,4 +1,4 @@
-namespace FineTune.Functions.Benchmarks;
+namespace FineTune.Functions.Recompute;
 
 /// <summary>How the benchmark recompute paces itself; the defaults suit Table Storage.</summary>
 public sealed record RecomputeOptions

@@ -1,7 +1,7 @@
 using BenchmarkDotNet.Attributes;
 using FineTune.Core;
 
-namespace FineTune.Core.Benchmarks;
+namespace FineTune.Core.Performance;
 
 /// <summary>
 /// A full analysis of a 3-approach, 24-month scenario with growth and retraining, and the same scenario made to pay

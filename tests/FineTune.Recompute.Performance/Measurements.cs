@@ -3,11 +3,11 @@ using System.Text.Json;
 using Azure;
 using Azure.Data.Tables;
 using FineTune.Core;
-using FineTune.Functions.Benchmarks;
+using FineTune.Functions.Recompute;
 using FineTune.Storage;
 using Microsoft.Extensions.Logging.Abstractions;
 
-namespace FineTune.Recompute.Benchmark;
+namespace FineTune.Recompute.Performance;
 
 /// <summary>One measurement, as a child process prints it.</summary>
 internal sealed record Measurement(

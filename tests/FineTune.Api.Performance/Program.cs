@@ -4,7 +4,7 @@ using System.Net;
 
 // Measures POST /api/analyses against the same server's fixed-body floor (POST /_dev/fixed, served only when the
 // local host runs with --fixed-endpoint). Loopback targets only; every run is bounded in time and request count.
-//   dotnet run -c Release --project tests/FineTune.LoadTest -- [--url http://127.0.0.1:7071] [--body samples/support-triage.json]
+//   dotnet run -c Release --project tests/FineTune.Api.Performance -- [--url http://127.0.0.1:7071] [--body samples/support-triage.json]
 //     [--duration 10] [--concurrency 16] [--rounds 2] [--max-requests 500000]
 
 var options = Options.Parse(args);

@@ -1,11 +1,12 @@
 using System.Reflection;
 using System.Text.Json.Serialization;
 
-namespace FineTune.Storage;
+namespace FineTune.Core;
 
 /// <summary>
 /// The JSON spelling of the contract's enums (<c>ai-first-saas</c>, <c>lower-is-better</c>), as their
-/// <see cref="JsonStringEnumMemberNameAttribute"/> declares it: how rows and routes name them.
+/// <see cref="JsonStringEnumMemberNameAttribute"/> declares it: the one mapping that JSON, rows, routes, messages and the
+/// API document use.
 /// </summary>
 public static class EnumText
 {
@@ -25,8 +26,9 @@ public static class EnumText
     /// <summary>Every JSON name of <typeparamref name="T"/>, in declaration order.</summary>
     public static IReadOnlyList<string> All<T>() where T : struct, Enum => Names<T>.InOrder;
 
-    /// <summary>The value named <paramref name="text"/>; for text this library wrote, so anything else is corrupt data.</summary>
-    internal static T Parse<T>(string text) where T : struct, Enum =>
+    /// <summary>The value named <paramref name="text"/>; for text this project wrote, so anything else is corrupt data.</summary>
+    /// <exception cref="InvalidDataException">The text names no value.</exception>
+    public static T Parse<T>(string text) where T : struct, Enum =>
         TryParse(text, out T value) ? value : throw new InvalidDataException($"'{text}' is not a {typeof(T).Name}.");
 
     private static class Names<T> where T : struct, Enum

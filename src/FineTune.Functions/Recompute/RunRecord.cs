@@ -1,6 +1,6 @@
 using FineTune.Storage;
 
-namespace FineTune.Functions.Benchmarks;
+namespace FineTune.Functions.Recompute;
 
 /// <summary>The run record a recompute holds: each save renews its lease, and fails the run if another run took it over.</summary>
 internal sealed class RunRecord(RecomputeRunStore runs, RecomputeRun run, TimeProvider timeProvider, RecomputeOptions options)

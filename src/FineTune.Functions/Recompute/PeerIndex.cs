@@ -2,7 +2,7 @@ using System.Collections;
 using FineTune.Core;
 using FineTune.Storage;
 
-namespace FineTune.Functions.Benchmarks;
+namespace FineTune.Functions.Recompute;
 
 /// <summary>
 /// The peer statistics of a scan: each segment and metric that meets the publication rule, with its values sorted so

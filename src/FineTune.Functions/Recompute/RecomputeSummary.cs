@@ -1,6 +1,6 @@
 using FineTune.Storage;
 
-namespace FineTune.Functions.Benchmarks;
+namespace FineTune.Functions.Recompute;
 
 /// <summary>What one recompute request did (the body of <c>POST /api/benchmarks/recompute</c>).</summary>
 /// <param name="RunId">The run record: the slot for a timer run, a start time and suffix for a manual one.</param>

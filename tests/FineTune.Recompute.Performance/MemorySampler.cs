@@ -1,6 +1,6 @@
 using System.Diagnostics;
 
-namespace FineTune.Recompute.Benchmark;
+namespace FineTune.Recompute.Performance;
 
 /// <summary>Samples the managed heap every 20 ms while a measurement runs; the working set's peak comes from the OS.</summary>
 internal sealed class MemorySampler : IDisposable

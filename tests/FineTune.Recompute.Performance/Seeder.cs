@@ -4,7 +4,7 @@ using FineTune.Core;
 using FineTune.Storage;
 using FineTune.Testing;
 
-namespace FineTune.Recompute.Benchmark;
+namespace FineTune.Recompute.Performance;
 
 /// <summary>Fills the scenarios table with varied scenarios, written in transactions of 100 per workspace.</summary>
 internal static class Seeder

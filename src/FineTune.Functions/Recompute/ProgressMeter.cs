@@ -1,7 +1,7 @@
 using FineTune.Storage;
 using Microsoft.Extensions.Logging;
 
-namespace FineTune.Functions.Benchmarks;
+namespace FineTune.Functions.Recompute;
 
 /// <summary>Counts one phase of a run, reports every step and logs rate and expected finish now and then.</summary>
 internal sealed class ProgressMeter(

@@ -1,7 +1,7 @@
 using System.Globalization;
 using FineTune.Core;
 
-namespace FineTune.Functions.Benchmarks;
+namespace FineTune.Functions.Recompute;
 
 /// <summary>
 /// What the recompute keeps of one scenario between its scan and its write pass: about 100 bytes, the metric values and
