@@ -1,6 +1,5 @@
 using FineTune.Testing;
-using Microsoft.AspNetCore.Hosting;
-using Microsoft.AspNetCore.Mvc.Testing;
+using FineTune.Testing.Host;
 
 namespace FineTune.Functions.Tests;
 
@@ -11,12 +10,15 @@ namespace FineTune.Functions.Tests;
 public sealed class BenchmarkHost : IAsyncDisposable
 {
     private readonly AzuriteProcess azurite;
-    private readonly Factory factory;
+    private readonly LocalHostFactory factory;
 
     private BenchmarkHost(AzuriteProcess azurite)
     {
         this.azurite = azurite;
-        factory = new Factory(azurite.ConnectionString);
+        factory = LocalHostFactory.Over(azurite.ConnectionString, new Dictionary<string, string?>
+        {
+            ["BENCHMARK_RECOMPUTE_SCHEDULE"] = "0 0 0 1 1 *",
+        });
     }
 
     public static async Task<BenchmarkHost> StartAsync() => new(await AzuriteProcess.StartAsync());
@@ -29,16 +31,6 @@ public sealed class BenchmarkHost : IAsyncDisposable
     {
         await factory.DisposeAsync();
         azurite.Dispose();
-    }
-
-    private sealed class Factory(string connectionString) : WebApplicationFactory<Program>
-    {
-        protected override void ConfigureWebHost(IWebHostBuilder builder)
-        {
-            builder.UseSetting("AzureWebJobsStorage", connectionString);
-            builder.UseSetting("BENCHMARK_RECOMPUTE_SCHEDULE", "0 0 0 1 1 *");
-            builder.UseSetting("Logging:LogLevel:Default", "Warning");
-        }
     }
 }
 

@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using System.Net;
 using FineTune.Testing;
+using FineTune.Testing.Host;
 
 namespace FineTune.Functions.Tests;
 
@@ -11,7 +12,7 @@ public sealed class StorageOutageTests
     public async Task ScenarioRoutes_StorageStoppedAfterUse_Return503WithRetryAfterWhileAnalysesStillWork()
     {
         using AzuriteProcess azurite = await AzuriteProcess.StartAsync();
-        await using var factory = new LocalHostFactory(azurite.ConnectionString);
+        await using var factory = LocalHostFactory.Over(azurite.ConnectionString);
         var client = new ApiClient(factory.CreateClient(), "outage");
         Reply created = await client.CreateAsync();
 
@@ -43,7 +44,7 @@ public sealed class StorageOutageTests
     [Fact]
     public async Task Health_NothingListening_Returns503WithRetryAfter()
     {
-        await using var factory = new LocalHostFactory(AzuriteProcess.ConnectionStringFor(AzuriteProcess.FreePort()));
+        await using var factory = LocalHostFactory.WithoutStorage();
         var client = new ApiClient(factory.CreateClient(), "outage");
 
         Reply health = await client.SendAsync(HttpMethod.Get, "/api/health");

@@ -1,3 +1,4 @@
+using FineTune.Testing.Host;
 using FineTune.Testing;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.Extensions.Configuration;
@@ -53,7 +54,7 @@ public sealed class LocalSettingsTests : IDisposable
     public void LocalHost_ByDefault_ReadsTheFunctionAppsLocalSettings()
     {
         Dictionary<string, string?> shipped = LocalSettings.Read(RepositoryRoot.Combine("src", "FineTune.Functions", LocalSettings.FileName));
-        using var factory = new HostFactory();
+        using var factory = LocalHostFactory.WithoutStorage();
         factory.CreateClient().Dispose();
 
         IConfiguration configuration = factory.Services.GetRequiredService<IConfiguration>();
@@ -66,7 +67,7 @@ public sealed class LocalSettingsTests : IDisposable
     public void LocalHost_LocalSettingsSchedule_IsTheTimersSchedule()
     {
         File.WriteAllText(path, """{ "Values": { "BENCHMARK_RECOMPUTE_SCHEDULE": "0 15 3 * * *" } }""");
-        using var factory = new HostFactory(new Dictionary<string, string> { ["LocalHost:LocalSettings"] = path });
+        using var factory = LocalHostFactory.WithoutStorage(new Dictionary<string, string?> { ["LocalHost:LocalSettings"] = path });
         factory.CreateClient().Dispose();
 
         TimerFunction timer = Assert.Single(factory.Services.GetRequiredService<LocalFunctionApp>().TimerFunctions);

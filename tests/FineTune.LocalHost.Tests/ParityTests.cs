@@ -1,3 +1,4 @@
+using FineTune.Testing.Host;
 using System.Net;
 using System.Reflection;
 using System.Text.Json;
@@ -56,7 +57,7 @@ public sealed partial class ParityTests
     [Fact]
     public void LocalHost_Endpoints_AreExactlyTheFunctionsInMetadata()
     {
-        using var factory = new HostFactory();
+        using var factory = LocalHostFactory.WithoutStorage();
         factory.CreateClient().Dispose();
 
         var served = new SortedSet<string>(StringComparer.Ordinal);
@@ -76,7 +77,7 @@ public sealed partial class ParityTests
     [Fact]
     public void LocalHost_Timers_AreExactlyTheTimerFunctionsInMetadata()
     {
-        using var factory = new HostFactory();
+        using var factory = LocalHostFactory.WithoutStorage();
         factory.CreateClient().Dispose();
         IConfiguration configuration = factory.Services.GetRequiredService<IConfiguration>();
         using JsonDocument metadata = Metadata();
@@ -111,7 +112,7 @@ public sealed partial class ParityTests
     [Fact]
     public async Task FixedEndpoint_Default_IsNotServed()
     {
-        using var factory = new HostFactory();
+        using var factory = LocalHostFactory.WithoutStorage();
         using HttpClient client = factory.CreateClient();
 
         using HttpResponseMessage response = await client.PostAsync("/_dev/fixed", new StringContent("{}"));
@@ -122,7 +123,7 @@ public sealed partial class ParityTests
     [Fact]
     public async Task FixedEndpoint_WhenOn_ReturnsExactlyTheRequestedBytes()
     {
-        using var factory = new HostFactory(new Dictionary<string, string> { ["LocalHost:FixedEndpoint"] = "true" });
+        using var factory = LocalHostFactory.WithoutStorage(new Dictionary<string, string?> { ["LocalHost:FixedEndpoint"] = "true" });
         using HttpClient client = factory.CreateClient();
 
         using HttpResponseMessage response = await client.PostAsync("/_dev/fixed?bytes=5000", new StringContent("{}"));

@@ -1,3 +1,4 @@
+using FineTune.Testing.Host;
 using System.Text.Json;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -24,7 +25,7 @@ public sealed class RecomputeTimerTests
     [InlineData("0 30 2 * * *", "0 30 2 * * *")]
     public void LocalHost_RecomputeTimer_ResolvesTheScheduleFromConfigurationOrTheDefault(string? setting, string expected)
     {
-        using var factory = new HostFactory(setting is null ? null : new Dictionary<string, string> { ["BENCHMARK_RECOMPUTE_SCHEDULE"] = setting });
+        using var factory = LocalHostFactory.WithoutStorage(setting is null ? null : new Dictionary<string, string?> { ["BENCHMARK_RECOMPUTE_SCHEDULE"] = setting });
         factory.CreateClient().Dispose();
 
         TimerFunction timer = Assert.Single(factory.Services.GetRequiredService<LocalFunctionApp>().TimerFunctions);

@@ -1,16 +1,12 @@
 using System.Text.Json;
-using FineTune.Testing;
+using FineTune.Testing.Host;
 
 namespace FineTune.OpenApi.Tests;
 
 /// <summary>A real Azurite, the local host in process over it, and the document it serves.</summary>
-public sealed class ApiFixture : IAsyncLifetime
+public sealed class ApiFixture : AppFixture
 {
-    private AzuriteProcess? azurite;
     private Task<GeneratedClient>? client;
-
-    /// <summary>The host on an in-memory test server.</summary>
-    public LocalHostFactory Factory { get; private set; } = null!;
 
     /// <summary>The body of <c>GET /api/openapi.json</c>, as served.</summary>
     public string DocumentText { get; private set; } = "";
@@ -18,10 +14,16 @@ public sealed class ApiFixture : IAsyncLifetime
     /// <summary>The served document, parsed.</summary>
     public JsonElement Document { get; private set; }
 
-    public async Task InitializeAsync()
+    // The checked-in connector is the document of an unconfigured app, whatever this machine's environment says.
+    protected override IReadOnlyDictionary<string, string?> Settings { get; } = new Dictionary<string, string?>
     {
-        azurite = await AzuriteProcess.StartAsync();
-        Factory = new LocalHostFactory(azurite.ConnectionString);
+        ["OpenApi:Host"] = "",
+        ["WEBSITE_HOSTNAME"] = "",
+    };
+
+    public override async Task InitializeAsync()
+    {
+        await base.InitializeAsync();
         using HttpClient client = Factory.CreateClient();
         using HttpResponseMessage response = await client.GetAsync("/api/openapi.json");
         DocumentText = await response.Content.ReadAsStringAsync();
@@ -30,12 +32,6 @@ public sealed class ApiFixture : IAsyncLifetime
             throw new InvalidOperationException($"GET /api/openapi.json answered {(int)response.StatusCode}: {DocumentText}");
         }
         Document = JsonDocument.Parse(DocumentText).RootElement.Clone();
-    }
-
-    public async Task DisposeAsync()
-    {
-        await Factory.DisposeAsync();
-        azurite?.Dispose();
     }
 
     /// <summary>The client NSwag generates from the served document, generated and compiled once.</summary>
