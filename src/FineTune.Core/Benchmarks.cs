@@ -1,3 +1,4 @@
+using System.ComponentModel.DataAnnotations;
 using System.Text.Json.Serialization;
 
 namespace FineTune.Core;
@@ -55,6 +56,22 @@ public sealed record BenchmarkBand(
     decimal MedianHigh,
     decimal Elite,
     string Source);
+
+/// <summary>
+/// The body of a band upsert: its thresholds and source, the segment and metric being in the route. Thresholds must be
+/// in order (<see cref="Tiers.Validate"/>) and the direction the metric's own (<see cref="Tiers.DirectionOf"/>).
+/// </summary>
+public sealed record BenchmarkBandInput(
+    Direction Direction,
+    [property: Bounds(Bound.Threshold)] decimal Low,
+    [property: Bounds(Bound.Threshold)] decimal MedianLow,
+    [property: Bounds(Bound.Threshold)] decimal MedianHigh,
+    [property: Bounds(Bound.Threshold)] decimal Elite,
+    [property: Length(1, Tiers.MaxSourceLength)] string Source)
+{
+    /// <summary>The band of <paramref name="segment"/> and <paramref name="metric"/> with these thresholds.</summary>
+    public BenchmarkBand For(Segment segment, Metric metric) => new(segment, metric, Direction, Low, MedianLow, MedianHigh, Elite, Source);
+}
 
 /// <summary>One metric of a scenario placed in its band.</summary>
 public sealed record BenchmarkComparison(Metric Metric, decimal Value, Tier Tier, BenchmarkBand Band);

@@ -116,9 +116,14 @@ public sealed class RoundedDecimalConverter : JsonConverter<decimal>
 [JsonSerializable(typeof(BenchmarkComparison))]
 public sealed partial class FineTuneJsonContext : JsonSerializerContext;
 
-/// <summary>Source-generated JSON for scenarios: exact decimals (a stored scenario reads back unchanged), absent values omitted.</summary>
+/// <summary>
+/// Source-generated JSON for request bodies (scenarios, band upserts): exact decimals (a stored scenario reads back unchanged), absent values omitted,
+/// whole numbers read as the contract accepts them (<c>3e2</c>).
+/// </summary>
 [JsonSourceGenerationOptions(
     JsonSerializerDefaults.Web,
-    DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull)]
+    DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull,
+    Converters = [typeof(WholeNumberConverter), typeof(WholeNumber32Converter)])]
 [JsonSerializable(typeof(Scenario))]
+[JsonSerializable(typeof(BenchmarkBandInput))]
 internal sealed partial class ScenarioJsonContext : JsonSerializerContext;

@@ -1,27 +1,34 @@
+using System.ComponentModel.DataAnnotations;
 using System.Text.Json.Serialization;
+using static FineTune.Core.ScenarioLimits;
 
 namespace FineTune.Core;
 
 /// <summary>
-/// A scenario as the caller sent it (economics.md section 1). Optional values stay <c>null</c> when absent,
+/// A scenario as the caller sent it (economics.md section 1). This file is the contract: the JSON names, what is
+/// required (what cannot be null), the ranges (<see cref="BoundsAttribute"/>), lengths and patterns; the reader
+/// (<see cref="ScenarioJson.Parse"/>) and the API document derive from it. Optional values stay <c>null</c> when absent,
 /// so a stored scenario reads back exactly as it was written; defaults are applied by the economics, not here.
 /// All money is US dollars, token prices are dollars per million tokens, rates and shares are fractions.
 /// </summary>
 public sealed record Scenario(
-    string Name,
+    [property: Length(1, MaxNameLength)] string Name,
     Segment? Segment,
     string? BaselineId,
     Workload Workload,
     Revenue? Revenue,
     Quality? Quality,
     Optimizations? Optimizations,
-    IReadOnlyList<Approach> Approaches);
+    [property: Length(1, MaxApproaches)] IReadOnlyList<Approach> Approaches);
 
 /// <summary>Request volume over the planning horizon.</summary>
 /// <param name="RequestsPerMonth">Requests in month 0.</param>
 /// <param name="HorizonMonths">Months planned; default 12.</param>
 /// <param name="MonthlyGrowthRate">Compounding monthly growth as a fraction; default 0.</param>
-public sealed record Workload(decimal RequestsPerMonth, int? HorizonMonths, decimal? MonthlyGrowthRate);
+public sealed record Workload(
+    [property: Bounds(Bound.RequestsPerMonth)] decimal RequestsPerMonth,
+    [property: Bounds(Bound.Months)] int? HorizonMonths,
+    [property: Bounds(Bound.GrowthRate)] decimal? MonthlyGrowthRate);
 
 /// <summary>What a request earns. Without it every margin figure is <c>null</c>.</summary>
 /// <param name="PerRequest">Dollars per request; default <c>PerUserPerMonth / RequestsPerUserPerMonth</c>.</param>
@@ -29,10 +36,10 @@ public sealed record Workload(decimal RequestsPerMonth, int? HorizonMonths, deci
 /// <param name="RequestsPerUserPerMonth">Requests one user makes in a month.</param>
 /// <param name="TargetGrossMargin">Gross margin rate that counts as viable in the scale check; default 0.5.</param>
 public sealed record Revenue(
-    decimal? PerRequest,
-    decimal? PerUserPerMonth,
-    decimal? RequestsPerUserPerMonth,
-    decimal? TargetGrossMargin);
+    [property: Bounds(Bound.Money)] decimal? PerRequest,
+    [property: Bounds(Bound.Money)] decimal? PerUserPerMonth,
+    [property: Bounds(Bound.RequestsPerUser)] decimal? RequestsPerUserPerMonth,
+    [property: Bounds(Bound.Fraction)] decimal? TargetGrossMargin);
 
 /// <summary>Quality economics: the value of a correct output, the cost of a wrong one, and human review.</summary>
 /// <param name="ValuePerCorrectOutput">Dollars created by one correct output; default 0.</param>
@@ -42,23 +49,23 @@ public sealed record Revenue(
 /// <param name="ReviewerHourlyRate">Dollars per reviewer hour; default 0.</param>
 /// <param name="RequiredAccuracy">Approaches below it are not eligible for the recommendation; absent = all are.</param>
 public sealed record Quality(
-    decimal? ValuePerCorrectOutput,
-    decimal? CostPerError,
-    decimal? ReviewRate,
-    decimal? ReviewMinutes,
-    decimal? ReviewerHourlyRate,
-    decimal? RequiredAccuracy);
+    [property: Bounds(Bound.Money)] decimal? ValuePerCorrectOutput,
+    [property: Bounds(Bound.Money)] decimal? CostPerError,
+    [property: Bounds(Bound.Fraction)] decimal? ReviewRate,
+    [property: Bounds(Bound.ReviewMinutes)] decimal? ReviewMinutes,
+    [property: Bounds(Bound.Money)] decimal? ReviewerHourlyRate,
+    [property: Bounds(Bound.Fraction)] decimal? RequiredAccuracy);
 
 /// <summary>Response caching and batch pricing, applied to every approach.</summary>
-/// <param name="CacheHitRate">Share of requests answered from a response cache.</param>
-/// <param name="CacheLookupCost">Dollars per cache hit.</param>
-/// <param name="BatchShare">Share of requests sent through a batch API.</param>
+/// <param name="CacheHitRate">Share of requests answered from a response cache; default 0.</param>
+/// <param name="CacheLookupCost">Dollars per cache hit; default 0.</param>
+/// <param name="BatchShare">Share of requests sent through a batch API; default 0.</param>
 /// <param name="BatchDiscount">Discount on model tokens for batched requests; default 0.5.</param>
 public sealed record Optimizations(
-    decimal CacheHitRate,
-    decimal CacheLookupCost,
-    decimal BatchShare,
-    decimal? BatchDiscount);
+    [property: Bounds(Bound.Fraction)] decimal? CacheHitRate,
+    [property: Bounds(Bound.Money)] decimal? CacheLookupCost,
+    [property: Bounds(Bound.Fraction)] decimal? BatchShare,
+    [property: Bounds(Bound.Fraction)] decimal? BatchDiscount);
 
 /// <summary>One way of serving the requests: prompting, retrieval-augmented generation or a fine-tuned model.</summary>
 /// <param name="Id">Unique within the scenario, <c>^[a-z0-9][a-z0-9-]{0,39}$</c>.</param>
@@ -74,51 +81,61 @@ public sealed record Optimizations(
 /// <param name="HostingPerHour">Dollars per hour of hosting, billed 730 hours a month; default 0.</param>
 /// <param name="Training">Training costs; required for fine-tune, refused for other kinds.</param>
 public sealed record Approach(
-    string Id,
+    [property: RegularExpression(Patterns.ApproachId)] string Id,
     ApproachKind Kind,
     Pricing Pricing,
-    long InputTokens,
-    long? CachedInputTokens,
-    long OutputTokens,
-    decimal Accuracy,
+    [property: Bounds(Bound.RequestTokens)] long InputTokens,
+    [property: Bounds(Bound.RequestTokens)] long? CachedInputTokens,
+    [property: Bounds(Bound.RequestTokens)] long OutputTokens,
+    [property: Bounds(Bound.Accuracy)] decimal Accuracy,
     Retrieval? Retrieval,
     Routing? Routing,
-    decimal? FixedMonthlyCost,
-    decimal? HostingPerHour,
+    [property: Bounds(Bound.Money)] decimal? FixedMonthlyCost,
+    [property: Bounds(Bound.Money)] decimal? HostingPerHour,
     Training? Training);
 
 /// <summary>Token prices in dollars per million tokens.</summary>
 /// <param name="CachedInputPerMillion">Price of cached input tokens; default the input price.</param>
-public sealed record Pricing(decimal InputPerMillion, decimal OutputPerMillion, decimal? CachedInputPerMillion);
+public sealed record Pricing(
+    [property: Bounds(Bound.Price)] decimal InputPerMillion,
+    [property: Bounds(Bound.Price)] decimal OutputPerMillion,
+    [property: Bounds(Bound.Price)] decimal? CachedInputPerMillion);
 
 /// <summary>Retrieval costs per request.</summary>
-/// <param name="ContextTokens">Retrieved tokens added to the prompt, billed at the input price.</param>
-/// <param name="EmbeddingTokens">Tokens embedded for the query.</param>
-/// <param name="EmbeddingPerMillion">Embedding price, dollars per million tokens.</param>
-/// <param name="CostPerQuery">Dollars per vector search.</param>
-public sealed record Retrieval(long ContextTokens, long EmbeddingTokens, decimal EmbeddingPerMillion, decimal CostPerQuery);
+/// <param name="ContextTokens">Retrieved tokens added to the prompt, billed at the input price; default 0.</param>
+/// <param name="EmbeddingTokens">Tokens embedded for the query; default 0.</param>
+/// <param name="EmbeddingPerMillion">Embedding price, dollars per million tokens; default 0.</param>
+/// <param name="CostPerQuery">Dollars per vector search; default 0.</param>
+public sealed record Retrieval(
+    [property: Bounds(Bound.RequestTokens)] long? ContextTokens,
+    [property: Bounds(Bound.RequestTokens)] long? EmbeddingTokens,
+    [property: Bounds(Bound.Price)] decimal? EmbeddingPerMillion,
+    [property: Bounds(Bound.Money)] decimal? CostPerQuery);
 
 /// <summary>Model routing: a share of requests goes to another, usually cheaper, model.</summary>
-public sealed record Routing(decimal Share, Pricing Pricing, decimal Accuracy);
+public sealed record Routing(
+    [property: Bounds(Bound.Fraction)] decimal Share,
+    Pricing Pricing,
+    [property: Bounds(Bound.Accuracy)] decimal Accuracy);
 
 /// <summary>Training costs of a fine-tuned model.</summary>
-/// <param name="TrainingTokens">Tokens in the training set.</param>
-/// <param name="Epochs">Passes over the training set.</param>
-/// <param name="TrainingPerMillion">Dollars per million trained tokens.</param>
-/// <param name="GpuHours">GPU hours per training run.</param>
-/// <param name="GpuHourlyRate">Dollars per GPU hour.</param>
-/// <param name="DataPreparationCost">One-time dollars, charged with the first run only.</param>
-/// <param name="EvaluationCost">Dollars per training run.</param>
+/// <param name="TrainingTokens">Tokens in the training set; default 0.</param>
+/// <param name="Epochs">Passes over the training set; default 1.</param>
+/// <param name="TrainingPerMillion">Dollars per million trained tokens; default 0 (a self-hosted run priced by GPU hours).</param>
+/// <param name="GpuHours">GPU hours per training run; default 0 (a hosted fine-tune priced by tokens).</param>
+/// <param name="GpuHourlyRate">Dollars per GPU hour; default 0.</param>
+/// <param name="DataPreparationCost">One-time dollars, charged with the first run only; default 0.</param>
+/// <param name="EvaluationCost">Dollars per training run; default 0.</param>
 /// <param name="RetrainEveryMonths">Retraining cadence in months; absent = trained once.</param>
 public sealed record Training(
-    long TrainingTokens,
-    int Epochs,
-    decimal TrainingPerMillion,
-    decimal GpuHours,
-    decimal GpuHourlyRate,
-    decimal DataPreparationCost,
-    decimal EvaluationCost,
-    int? RetrainEveryMonths);
+    [property: Bounds(Bound.TrainingTokens)] long? TrainingTokens,
+    [property: Bounds(Bound.Epochs)] int? Epochs,
+    [property: Bounds(Bound.Price)] decimal? TrainingPerMillion,
+    [property: Bounds(Bound.GpuHours)] decimal? GpuHours,
+    [property: Bounds(Bound.Money)] decimal? GpuHourlyRate,
+    [property: Bounds(Bound.Money)] decimal? DataPreparationCost,
+    [property: Bounds(Bound.Money)] decimal? EvaluationCost,
+    [property: Bounds(Bound.Months)] int? RetrainEveryMonths);
 
 /// <summary>The industry segment whose benchmark bands apply.</summary>
 [JsonConverter(typeof(JsonStringEnumConverter<Segment>))]

@@ -10,7 +10,14 @@ public static class ScenarioJson
     /// unknown properties and out-of-range values all come back as <see cref="ScenarioParseResult.Errors"/>,
     /// every problem at once, keyed by JSON path (<c>approaches[2].accuracy</c>; <c>$</c> for the body itself).
     /// </summary>
-    public static ScenarioParseResult Parse(ReadOnlySpan<byte> utf8Json) => ScenarioParser.Parse(utf8Json);
+    public static ScenarioParseResult Parse(ReadOnlySpan<byte> utf8Json)
+    {
+        ContractResult<Scenario> result = Contract.Read(utf8Json);
+        return new(result.Value, result.Errors);
+    }
+
+    /// <summary>The scenario contract: the records of <see cref="Scenario"/> and the rules of <see cref="ScenarioRules"/>.</summary>
+    public static Contract<Scenario> Contract { get; } = new(ScenarioJsonContext.Default.Scenario, ScenarioRules.All);
 
     /// <summary>Writes the scenario with its decimals exact and its absent values omitted.</summary>
     public static void Write(Utf8JsonWriter writer, Scenario scenario) =>

@@ -65,4 +65,27 @@ public static class ScenarioLimits
 
     /// <summary>Default target gross margin of the scale check.</summary>
     public const decimal DefaultTargetGrossMargin = 0.5m;
+
+    /// <summary>Default training epochs.</summary>
+    public const int DefaultEpochs = 1;
+
+    /// <summary>The range a property declares with <see cref="BoundsAttribute"/>.</summary>
+    public static NumberRange RangeOf(Bound bound) => bound switch
+    {
+        Bound.Money => new(0m, MaxMoney),
+        Bound.Price => new(0m, MaxPricePerMillion),
+        Bound.Fraction => new(0m, 1m),
+        Bound.Accuracy => new(MinAccuracy, 1m),
+        Bound.RequestTokens => new(0m, MaxRequestTokens),
+        Bound.TrainingTokens => new(0m, MaxTrainingTokens),
+        Bound.GpuHours => new(0m, MaxGpuHours),
+        Bound.RequestsPerMonth => new(MinRequestsPerMonth, MaxRequestsPerMonth),
+        Bound.RequestsPerUser => new(0m, MaxRequestsPerMonth, MinExclusive: true),
+        Bound.GrowthRate => new(MinGrowthRate, MaxGrowthRate),
+        Bound.Months => new(1m, MaxMonths),
+        Bound.Epochs => new(1m, MaxEpochs),
+        Bound.ReviewMinutes => new(0m, MaxReviewMinutes),
+        Bound.Threshold => new(0m, MaxMoney),
+        _ => throw new ArgumentOutOfRangeException(nameof(bound), bound, null),
+    };
 }

@@ -12,6 +12,9 @@ public static class Tiers
     /// <summary>Workspaces needed before ai-feature-profitability peers (one value per workspace) are published.</summary>
     public const int MinProfitabilityWorkspaces = 5;
 
+    /// <summary>Characters of a band's source.</summary>
+    public const int MaxSourceLength = 200;
+
     /// <summary>
     /// Places <paramref name="value"/> in <paramref name="band"/>. Lower-is-better: below elite is elite, up to the
     /// median range above-median, inside it (bounds included) median, up to low below-median, above low low; mirrored
@@ -64,9 +67,9 @@ public static class Tiers
     {
         ArgumentNullException.ThrowIfNull(band);
         var errors = new Dictionary<string, IReadOnlyList<string>>(StringComparer.Ordinal);
-        if (string.IsNullOrWhiteSpace(band.Source) || band.Source.Length > 200)
+        if (string.IsNullOrWhiteSpace(band.Source) || band.Source.Length > MaxSourceLength)
         {
-            errors["source"] = ["must be 1 to 200 characters."];
+            errors["source"] = [$"must be 1 to {MaxSourceLength} characters."];
         }
 
         if (band.MedianLow > band.MedianHigh)

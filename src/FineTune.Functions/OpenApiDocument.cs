@@ -9,9 +9,9 @@ namespace FineTune.Functions;
 /// <summary>GET /api/openapi.json: the Swagger 2.0 document of every HTTP function. Anonymous, so tools can import it.</summary>
 public sealed class OpenApiDocument(OpenApiDescription description)
 {
-    /// <summary>200 with the document, built once per process.</summary>
+    /// <summary>200 with the document, built once per host: the configured one, else the one the request came to.</summary>
     [Function(nameof(OpenApiDocument))]
     public IActionResult Run(
         [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "openapi.json")] HttpRequest request) =>
-        new JsonBodyResult(StatusCodes.Status200OK, description.Json);
+        new JsonBodyResult(StatusCodes.Status200OK, description.JsonFor(request.Scheme, request.Host.Value ?? ""));
 }

@@ -40,25 +40,11 @@ public sealed class ValidationTests
         "approaches[0].inputTokens",
         "approaches[1].outputTokens",
         "approaches[2].accuracy",
-        "optimizations.cacheHitRate",
-        "optimizations.cacheLookupCost",
-        "optimizations.batchShare",
-        "approaches[1].retrieval.contextTokens",
-        "approaches[1].retrieval.embeddingTokens",
-        "approaches[1].retrieval.embeddingPerMillion",
-        "approaches[1].retrieval.costPerQuery",
         "approaches[2].routing.share",
         "approaches[2].routing.pricing",
         "approaches[2].routing.pricing.inputPerMillion",
         "approaches[2].routing.accuracy",
         "approaches[2].training",
-        "approaches[2].training.trainingTokens",
-        "approaches[2].training.epochs",
-        "approaches[2].training.trainingPerMillion",
-        "approaches[2].training.gpuHours",
-        "approaches[2].training.gpuHourlyRate",
-        "approaches[2].training.dataPreparationCost",
-        "approaches[2].training.evaluationCost",
     };
 
     [Theory]
@@ -92,6 +78,21 @@ public sealed class ValidationTests
         "approaches[2].routing",
         "approaches[2].hostingPerHour",
         "approaches[2].training.retrainEveryMonths",
+        // Section 1: every cost, token count and rate not listed as required is optional (0; epochs 1).
+        "optimizations.cacheHitRate",
+        "optimizations.cacheLookupCost",
+        "optimizations.batchShare",
+        "approaches[1].retrieval.contextTokens",
+        "approaches[1].retrieval.embeddingTokens",
+        "approaches[1].retrieval.embeddingPerMillion",
+        "approaches[1].retrieval.costPerQuery",
+        "approaches[2].training.trainingTokens",
+        "approaches[2].training.epochs",
+        "approaches[2].training.trainingPerMillion",
+        "approaches[2].training.gpuHours",
+        "approaches[2].training.gpuHourlyRate",
+        "approaches[2].training.dataPreparationCost",
+        "approaches[2].training.evaluationCost",
     };
 
     [Theory]
@@ -108,20 +109,8 @@ public sealed class ValidationTests
     public static TheoryData<string, string[]> EmptyBlocks => new()
     {
         { "workload", ["workload.requestsPerMonth"] },
-        { "optimizations", ["optimizations.cacheHitRate", "optimizations.cacheLookupCost", "optimizations.batchShare"] },
         { "approaches[0].pricing", ["approaches[0].pricing.inputPerMillion", "approaches[0].pricing.outputPerMillion"] },
-        {
-            "approaches[1].retrieval",
-            ["approaches[1].retrieval.contextTokens", "approaches[1].retrieval.embeddingTokens",
-             "approaches[1].retrieval.embeddingPerMillion", "approaches[1].retrieval.costPerQuery"]
-        },
         { "approaches[2].routing", ["approaches[2].routing.share", "approaches[2].routing.pricing", "approaches[2].routing.accuracy"] },
-        {
-            "approaches[2].training",
-            ["approaches[2].training.trainingTokens", "approaches[2].training.epochs", "approaches[2].training.trainingPerMillion",
-             "approaches[2].training.gpuHours", "approaches[2].training.gpuHourlyRate", "approaches[2].training.dataPreparationCost",
-             "approaches[2].training.evaluationCost"]
-        },
     };
 
     [Theory]
@@ -129,9 +118,13 @@ public sealed class ValidationTests
     public void Parse_EmptyBlock_RefusesEveryFieldWithoutDefaultTogether(string block, string[] paths) =>
         AssertRefusedAt(Samples.Set(Sample, block, "{}"), paths);
 
-    [Fact]
-    public void Parse_EmptyQualityBlock_IsAcceptedBecauseEveryFieldHasADefault() =>
-        AssertAccepted(Samples.Set(Sample, "quality", "{}"));
+    [Theory]
+    [InlineData("quality")]
+    [InlineData("optimizations")]
+    [InlineData("approaches[1].retrieval")]
+    [InlineData("approaches[2].training")]
+    public void Parse_EmptyBlockOfOptionalFields_IsAcceptedBecauseEveryFieldHasADefault(string block) =>
+        AssertAccepted(Samples.Set(Sample, block, "{}"));
 
     public static TheoryData<string, string> WrongTypes => new()
     {
@@ -195,6 +188,10 @@ public sealed class ValidationTests
         { "approaches[1].outputTokens", "3e7" },
         { "approaches[0].outputTokens", "1.5" },
         { "approaches[0].cachedInputTokens", "1.5" },
+        // A token count is an integer: 1e-30 is not 0, though a decimal would round it so.
+        { "approaches[0].inputTokens", "1e-30" },
+        { "approaches[1].outputTokens", "300.00000000000000000000000000001" },
+        { "approaches[2].training.trainingTokens", "1e-30" },
         { "approaches[1].retrieval.contextTokens", "10000001" },
         { "approaches[1].retrieval.embeddingTokens", "-5" },
         // trainingTokens, integer 0 .. 1e13.

@@ -1,4 +1,5 @@
 using System.Text.Json;
+using FineTune.Functions.OpenApi;
 using FineTune.Testing.Host;
 
 namespace FineTune.OpenApi.Tests;
@@ -14,10 +15,10 @@ public sealed class ApiFixture : AppFixture
     /// <summary>The served document, parsed.</summary>
     public JsonElement Document { get; private set; }
 
-    // The checked-in connector is the document of an unconfigured app, whatever this machine's environment says.
+    // The checked-in connector is the document of the placeholder host, whatever this machine's environment says.
     protected override IReadOnlyDictionary<string, string?> Settings { get; } = new Dictionary<string, string?>
     {
-        ["OpenApi:Host"] = "",
+        [OpenApiDescription.HostSetting] = OpenApiDescription.PlaceholderHost,
         ["WEBSITE_HOSTNAME"] = "",
     };
 

@@ -32,7 +32,10 @@ public sealed class GeneratedClient
     public Type Type(string name) =>
         Assembly.GetType($"{Namespace}.{name}") ?? throw new InvalidOperationException($"NSwag generated no type {name}.");
 
-    /// <summary>Generates a client from <paramref name="swaggerJson"/> with NSwag's defaults (Newtonsoft.Json), and compiles it.</summary>
+    /// <summary>
+    /// Generates a client from <paramref name="swaggerJson"/> with NSwag's defaults (Newtonsoft.Json), numbers as
+    /// <see cref="decimal"/> (the document's numbers carry no format, as the Power Platform requires), and compiles it.
+    /// </summary>
     public static async Task<GeneratedClient> CreateAsync(string swaggerJson)
     {
         NSwag.OpenApiDocument document = await NSwag.OpenApiDocument.FromJsonAsync(swaggerJson);
@@ -40,7 +43,12 @@ public sealed class GeneratedClient
         {
             ClassName = ClientName,
             GenerateClientInterfaces = false,
-            CSharpGeneratorSettings = { Namespace = Namespace, JsonLibrary = CSharpJsonLibrary.NewtonsoftJson },
+            CSharpGeneratorSettings =
+            {
+                Namespace = Namespace, JsonLibrary = CSharpJsonLibrary.NewtonsoftJson, NumberType = "decimal",
+                // The API applies its defaults itself; as C# initializers they would be double literals.
+                GenerateDefaultValues = false,
+            },
         };
         string code = new CSharpClientGenerator(document, settings).GenerateFile();
 

@@ -26,6 +26,7 @@ public sealed class RecordCoverageTests(ApiFixture fixture)
         { "Retrieval", typeof(Retrieval) },
         { "Routing", typeof(Routing) },
         { "Training", typeof(Training) },
+        { "BenchmarkBandInput", typeof(BenchmarkBandInput) },
     };
 
     public static TheoryData<string, Type> Outputs => new()

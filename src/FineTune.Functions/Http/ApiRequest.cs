@@ -34,7 +34,7 @@ public static partial class ApiRequest
         {
             return RequestValue<string>.Accept(DefaultWorkspace);
         }
-        return values is [{ } workspace] && WorkspacePattern().IsMatch(workspace)
+        return values is [{ } workspace] && Patterns.IsMatch(Patterns.Workspace, workspace)
             ? RequestValue<string>.Accept(workspace)
             : Refuse(WorkspaceHeader, "Must be one value of 1 to 64 characters from A-Z, a-z, 0-9, _ and -.");
     }
@@ -179,9 +179,6 @@ public static partial class ApiRequest
         || (tags.Count > 0 && tags.All(tag => !tag.Equals(EntityTagHeaderValue.Any) && EntityTagPattern().IsMatch(tag.Tag.AsSpan())));
 
     private static RefusalResult Refuse(string key, string message) => new(Problems.BadRequest(key, message));
-
-    [GeneratedRegex(@"^[A-Za-z0-9_-]{1,64}\z", RegexOptions.CultureInvariant)]
-    private static partial Regex WorkspacePattern();
 
     // RFC 9110 opaque-tag: a quoted string of visible ASCII other than the quote (the list parser also takes escapes).
     [GeneratedRegex("""^"[\x21\x23-\x7E]*"\z""", RegexOptions.CultureInvariant)]

@@ -1,5 +1,8 @@
+using System.Collections.Concurrent;
 using System.Globalization;
 using System.Text;
+using FineTune.Core;
+using FineTune.Functions.Http;
 using Microsoft.Extensions.Configuration;
 using Microsoft.OpenApi.Extensions;
 using Microsoft.OpenApi.Models;
@@ -11,15 +14,15 @@ namespace FineTune.Functions.OpenApi;
 
 /// <summary>
 /// The app's Swagger 2.0 document, served by <c>GET /api/openapi.json</c> and checked in as the Power Platform
-/// connector's <c>apiDefinition.swagger.json</c>. Built once, when the service is first resolved.
+/// connector's <c>apiDefinition.swagger.json</c> (for <see cref="PlaceholderHost"/>). Built once per host.
 /// </summary>
 /// <param name="configuration">
 /// Names the host: <c>OpenApi:Host</c> (a custom domain, or the API Management gateway), else <c>WEBSITE_HOSTNAME</c>
-/// (set by Azure), else <see cref="PlaceholderHost"/>.
+/// (set by Azure); without either (a local run) each request gets the document of the host and scheme it came to.
 /// </param>
 public sealed class OpenApiDescription(IConfiguration configuration)
 {
-    /// <summary>The host of a document built without configuration, as in the checked-in connector.</summary>
+    /// <summary>The host of the checked-in connector, which its importer replaces by the app's own.</summary>
     public const string PlaceholderHost = "your-function-app.azurewebsites.net";
 
     /// <summary>The setting that names the host.</summary>
@@ -35,34 +38,76 @@ public sealed class OpenApiDescription(IConfiguration configuration)
         + "prices, volumes and quality figures; get back the cost per request, break-even and payback, a recommendation, a scale "
         + "check and benchmark tiers. Scenarios are stored per workspace and compared with anonymous peer statistics.";
 
-    /// <summary>The document as indented UTF-8 JSON, ending with a newline.</summary>
-    public ReadOnlyMemory<byte> Json { get; } = Serialize(HostOf(configuration));
+    // Hosts a local run is reached by are few (localhost, 127.0.0.1); past this many, documents are built and not kept.
+    private const int MaxRequestHosts = 8;
+
+    private readonly string? configuredHost = ConfiguredHost(configuration);
+    private readonly ConcurrentDictionary<(string Scheme, string Host), byte[]> requestHosts = new();
+    private byte[]? configured;
+
+    /// <summary>The document of the configured host, over https; of <see cref="PlaceholderHost"/> when none is configured.</summary>
+    public ReadOnlyMemory<byte> Json => configured ??= Serialize(configuredHost ?? PlaceholderHost);
+
+    /// <summary>
+    /// The document a request to <paramref name="host"/> over <paramref name="scheme"/> is served: the configured host's,
+    /// else (a local run) one naming that very host and scheme, so a tool importing it calls the app that served it.
+    /// </summary>
+    public ReadOnlyMemory<byte> JsonFor(string scheme, string host)
+    {
+        if (configuredHost is not null || string.IsNullOrEmpty(host))
+        {
+            return Json;
+        }
+        scheme = scheme == "http" ? "http" : "https";
+        return requestHosts.TryGetValue((scheme, host), out byte[]? known) ? known
+            : requestHosts.Count < MaxRequestHosts ? requestHosts.GetOrAdd((scheme, host), key => Serialize(key.Host, key.Scheme))
+            : Serialize(host, scheme);
+    }
 
     /// <summary>The document for <paramref name="host"/> as indented UTF-8 JSON with LF line ends, ending with a newline.</summary>
-    public static byte[] Serialize(string host)
+    public static byte[] Serialize(string host, string scheme = "https")
     {
         using var text = new StringWriter(CultureInfo.InvariantCulture) { NewLine = "\n" };
         var writer = new OpenApiJsonWriter(text, new OpenApiJsonWriterSettings { Terse = false });
-        Build(host).SerializeAsV2(writer);
+        Build(host, scheme).SerializeAsV2(writer);
         writer.Flush();
         text.WriteLine();
         return Encoding.UTF8.GetBytes(text.ToString());
     }
 
-    private static string HostOf(IConfiguration configuration)
+    private static string? ConfiguredHost(IConfiguration configuration)
     {
         ArgumentNullException.ThrowIfNull(configuration);
         return configuration[HostSetting] is { Length: > 0 } host ? host
             : configuration["WEBSITE_HOSTNAME"] is { Length: > 0 } websiteHost ? websiteHost
-            : PlaceholderHost;
+            : null;
     }
 
-    private static SwaggerDocument Build(string host)
+    /// <summary>
+    /// Every body the API reads or writes, derived from its record: request bodies first, so a response that echoes one
+    /// (a stored scenario) refers to the same definition.
+    /// </summary>
+    private static void AddDefinitions(ContractSchemas schemas)
+    {
+        schemas.AddInput(ScenarioJson.Contract.Root);
+        schemas.AddInput(BandJson.Root);
+        schemas.AddOutput(ContractObject.Of(FineTuneJsonContext.Default.Analysis));
+        schemas.AddOutput(ContractObject.Of(ApiJsonContext.Default.ScenarioResource));
+        schemas.AddOutput(ContractObject.Of(ApiJsonContext.Default.ScenarioPageResource));
+        schemas.AddOutput(ContractObject.Of(ApiJsonContext.Default.HealthReport));
+        schemas.AddOutput(ContractObject.Of(ApiJsonContext.Default.Problem));
+        schemas.AddOutput(ContractObject.Of(BenchmarkJsonContext.Default.BenchmarkSetResource));
+        schemas.AddOutput(ContractObject.Of(BenchmarkJsonContext.Default.PeerStatisticsResource));
+        schemas.AddOutput(ContractObject.Of(BenchmarkJsonContext.Default.ComparisonResource));
+        schemas.AddOutput(ContractObject.Of(BenchmarkJsonContext.Default.RecomputeSummary));
+    }
+
+    private static SwaggerDocument Build(string host, string scheme)
     {
         var document = new SwaggerDocument
         {
             Info = new OpenApiInfo { Title = Title, Description = Summary, Version = "1.0" },
-            Servers = [new OpenApiServer { Url = $"https://{host}/{RoutePrefix}" }],
+            Servers = [new OpenApiServer { Url = $"{scheme}://{host}/{RoutePrefix}" }],
             Paths = [],
             Components = new OpenApiComponents
             {
@@ -85,11 +130,7 @@ public sealed class OpenApiDescription(IConfiguration configuration)
                 new OpenApiTag { Name = "Service", Description = "Health and this document." },
             ],
         };
-        ScenarioSchemas.AddTo(document.Components.Schemas);
-        AnalysisSchemas.AddTo(document.Components.Schemas);
-        ResourceSchemas.AddTo(document.Components.Schemas);
-        BenchmarkSchemas.AddTo(document.Components.Schemas);
-        ProblemSchemas.AddTo(document.Components.Schemas);
+        AddDefinitions(new ContractSchemas(document.Components.Schemas));
         ScenarioOperations.AddTo(document.Paths);
         BenchmarkOperations.AddTo(document.Paths);
         ServiceOperations.AddTo(document.Paths);

@@ -1,4 +1,5 @@
 using System.Globalization;
+using FineTune.Core;
 using FineTune.Functions.Http;
 using Microsoft.OpenApi.Any;
 using Microsoft.OpenApi.Models;
@@ -137,7 +138,7 @@ internal static class Operations
     public static OpenApiParameter Workspace() => Parameter(ApiRequest.WorkspaceHeader, ParameterLocation.Header, "Workspace",
         $"The workspace acted for: 1 to 64 of A-Z, a-z, 0-9, _ and -; '{ApiRequest.DefaultWorkspace}' when absent. "
         + "Behind API Management the gateway sets it from your subscription.",
-        Visibility.Advanced, new OpenApiSchema { Type = "string", MinLength = 1, MaxLength = 64, Pattern = "^[A-Za-z0-9_-]{1,64}$" });
+        Visibility.Advanced, new OpenApiSchema { Type = "string", MinLength = 1, MaxLength = 64, Pattern = Patterns.Workspace });
 
     /// <summary>The scenario id in the path.</summary>
     public static OpenApiParameter ScenarioId() => Parameter("id", ParameterLocation.Path, "Scenario id",

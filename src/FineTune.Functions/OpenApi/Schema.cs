@@ -47,9 +47,9 @@ internal static class Schema
     public static OpenApiSchema Text(string summary, string description, Visibility visibility) =>
         Annotate(new OpenApiSchema { Type = "string" }, summary, description, visibility);
 
-    /// <summary>An exact decimal number.</summary>
+    /// <summary>An exact decimal number: <c>number</c> without a format, which the Power Platform would refuse.</summary>
     public static OpenApiSchema Number(string summary, string description, Visibility visibility) =>
-        Annotate(new OpenApiSchema { Type = "number", Format = "decimal" }, summary, description, visibility);
+        Annotate(new OpenApiSchema { Type = "number" }, summary, description, visibility);
 
     /// <summary>Dollars, 0 to 1e9, as every money input of a scenario.</summary>
     public static OpenApiSchema Money(string summary, string description, Visibility visibility) =>

@@ -1,0 +1,453 @@
+using System.Buffers;
+using System.Globalization;
+using System.Runtime.InteropServices;
+using System.Text.Json;
+using System.Text.Json.Serialization.Metadata;
+
+namespace FineTune.Core;
+
+/// <summary>The outcome of reading a request body: the value, or every problem found, keyed by JSON path.</summary>
+public sealed record ContractResult<T>(T? Value, IReadOnlyDictionary<string, IReadOnlyList<string>> Errors)
+    where T : class
+{
+    /// <summary>True when there is a value and no error.</summary>
+    public bool IsValid => Value is not null && Errors.Count == 0;
+}
+
+/// <summary>
+/// The rules of a contract that one property's declaration cannot say (a value against another, a required choice), per
+/// record type. Each runs once per JSON object of its type, after the object's own properties were checked, and refuses
+/// through the <see cref="ObjectView"/> it gets.
+/// </summary>
+public sealed class ContractRules
+{
+    private readonly Dictionary<Type, Action<ObjectView>> rules = [];
+
+    /// <summary>Adds the rule of the objects of type <typeparamref name="T"/>.</summary>
+    public ContractRules For<T>(Action<ObjectView> rule)
+    {
+        ArgumentNullException.ThrowIfNull(rule);
+        rules.Add(typeof(T), rule);
+        return this;
+    }
+
+    internal Action<ObjectView>? Of(Type type) => rules.GetValueOrDefault(type);
+}
+
+/// <summary>
+/// A JSON body read against a record of the contract declared once in Core (<see cref="ContractObject"/>): every problem
+/// at once, each with its JSON path, in one walk of the document, without exceptions; then the record is built by the
+/// source-generated deserializer of the same metadata. <c>null</c> counts as absent; unknown and repeated properties are
+/// refused.
+/// </summary>
+public sealed class Contract<T>
+    where T : class
+{
+    /// <summary>Nesting deeper than any body of the contract needs is refused before it costs anything.</summary>
+    public const int MaxDepth = 32;
+
+    private static readonly JsonDocumentOptions DocumentOptions = new()
+    {
+        MaxDepth = MaxDepth,
+        CommentHandling = JsonCommentHandling.Disallow,
+        AllowTrailingCommas = false,
+    };
+
+    private readonly JsonTypeInfo<T> typeInfo;
+    private readonly ContractRules rules;
+
+    /// <summary>The contract of <paramref name="typeInfo"/>'s record, with the rules of its objects.</summary>
+    public Contract(JsonTypeInfo<T> typeInfo, ContractRules? rules = null)
+    {
+        ArgumentNullException.ThrowIfNull(typeInfo);
+        this.typeInfo = typeInfo;
+        this.rules = rules ?? new ContractRules();
+        Root = ContractObject.Of(typeInfo);
+    }
+
+    /// <summary>The body's object.</summary>
+    public ContractObject Root { get; }
+
+    /// <summary>Reads UTF-8 JSON (a byte order mark is skipped). Never throws for any input.</summary>
+    public ContractResult<T> Read(ReadOnlySpan<byte> utf8Json)
+    {
+        ReadOnlySpan<byte> bom = [0xEF, 0xBB, 0xBF];
+        if (utf8Json.StartsWith(bom))
+        {
+            utf8Json = utf8Json[bom.Length..];
+        }
+        // JsonDocument parses a span only by copying it; a pooled copy is parsed in place, and read again to build the record.
+        byte[] copy = ArrayPool<byte>.Shared.Rent(utf8Json.Length);
+        try
+        {
+            utf8Json.CopyTo(copy);
+            return Read(copy.AsMemory(0, utf8Json.Length));
+        }
+        finally
+        {
+            ArrayPool<byte>.Shared.Return(copy);
+        }
+    }
+
+    private ContractResult<T> Read(ReadOnlyMemory<byte> utf8Json)
+    {
+        var errors = new ContractErrors();
+        JsonDocument document;
+        try
+        {
+            document = JsonDocument.Parse(utf8Json, DocumentOptions);
+        }
+        catch (JsonException e)
+        {
+            errors.Add("$", e.LineNumber is long line && e.BytePositionInLine is long position
+                ? string.Create(CultureInfo.InvariantCulture, $"The body is not valid JSON (line {line + 1}, byte {position + 1}).")
+                : "The body is not valid JSON.");
+            return new(null, errors.ToDictionary());
+        }
+        using (document)
+        {
+            try
+            {
+                new Walker(errors, rules).Object(document.RootElement, "", Root);
+            }
+            catch (InvalidOperationException)
+            {
+                // JsonElement's text accessors throw this for text that is not valid UTF-8.
+                errors.Add("$", "The body is not valid UTF-8 text.");
+            }
+        }
+        return errors.Count > 0
+            ? new(null, errors.ToDictionary())
+            : new(JsonSerializer.Deserialize(utf8Json.Span, typeInfo), errors.ToDictionary());
+    }
+}
+
+/// <summary>Problems keyed by JSON path, several messages per path, in the order found.</summary>
+internal sealed class ContractErrors
+{
+    private readonly Dictionary<string, List<string>> byPath = new(StringComparer.Ordinal);
+
+    public int Count => byPath.Count;
+
+    public void Add(string path, string message)
+    {
+        if (!byPath.TryGetValue(path, out List<string>? messages))
+        {
+            byPath[path] = messages = [];
+        }
+        messages.Add(message);
+    }
+
+    public IReadOnlyDictionary<string, IReadOnlyList<string>> ToDictionary() =>
+        byPath.ToDictionary(e => e.Key, e => (IReadOnlyList<string>)e.Value, StringComparer.Ordinal);
+}
+
+/// <summary>
+/// One JSON object of a body as the reader saw it: what a <see cref="ContractRules"/> rule reads and refuses through.
+/// Properties are named by their record names (<c>nameof(Approach.InputTokens)</c>), so a rule names no JSON text.
+/// A value is given to a rule only when it passed its own declaration.
+/// </summary>
+public sealed class ObjectView
+{
+    private readonly ContractErrors errors;
+    private readonly JsonElement[] values;
+    private readonly PropertyState[] states;
+    private readonly object?[] children;
+
+    internal ObjectView(ContractObject contract, string path, ContractErrors errors)
+    {
+        Contract = contract;
+        Path = path;
+        this.errors = errors;
+        values = new JsonElement[contract.Properties.Count];
+        states = new PropertyState[contract.Properties.Count];
+        children = new object?[contract.Properties.Count];
+    }
+
+    internal enum PropertyState : byte
+    {
+        Absent,
+        Valid,
+        Invalid,
+    }
+
+    /// <summary>The object's contract.</summary>
+    public ContractObject Contract { get; }
+
+    /// <summary>The object's JSON path; empty for the body itself.</summary>
+    public string Path { get; }
+
+    /// <summary>True when the property is present and not null, valid or not.</summary>
+    public bool Has(string clrName) => states[Contract.IndexOf(clrName)] != PropertyState.Absent;
+
+    /// <summary>The property's number (or whole number), when present and valid.</summary>
+    public decimal? Number(string clrName) =>
+        ValidValue(clrName) is { } element && element.TryGetDecimal(out decimal value) ? value : null;
+
+    /// <summary>The property's string (or enum or date text), when present and valid.</summary>
+    public string? Text(string clrName) => ValidValue(clrName)?.GetString();
+
+    /// <summary>The property's enum value, when present and valid.</summary>
+    public TEnum? Enum<TEnum>(string clrName)
+        where TEnum : struct, System.Enum =>
+        EnumText.TryParse(Text(clrName), out TEnum value) ? value : null;
+
+    /// <summary>The view of the nested object, when present and an object (its own properties may have problems).</summary>
+    public ObjectView? Child(string clrName) => children[Contract.IndexOf(clrName)] as ObjectView;
+
+    /// <summary>The views of an array's objects, in order; null for an item that is not an object. Empty when not an array.</summary>
+    public IReadOnlyList<ObjectView?> Items(string clrName) =>
+        children[Contract.IndexOf(clrName)] as ObjectView?[] ?? [];
+
+    /// <summary>The JSON path of the property.</summary>
+    public string PathOf(string clrName) => PathOf(Path, Contract.Properties[Contract.IndexOf(clrName)].Name);
+
+    /// <summary>The JSON name of the property, for messages.</summary>
+    public string NameOf(string clrName) => Contract.Properties[Contract.IndexOf(clrName)].Name;
+
+    /// <summary>Refuses the property with <paramref name="message"/>, a sentence that completes "{path} ...".</summary>
+    public void Refuse(string clrName, string message) => errors.Add(PathOf(clrName), message);
+
+    /// <summary>Refuses the object as a whole.</summary>
+    public void Refuse(string message) => errors.Add(Path.Length == 0 ? "$" : Path, message);
+
+    internal static string PathOf(string parent, string name) => parent.Length == 0 ? name : $"{parent}.{name}";
+
+    internal void Set(int index, JsonElement value, PropertyState state, object? child = null)
+    {
+        values[index] = value;
+        states[index] = state;
+        children[index] = child;
+    }
+
+    internal void MarkInvalid(int index) => states[index] = PropertyState.Invalid;
+
+    internal PropertyState StateOf(int index) => states[index];
+
+    internal JsonElement ValueOf(int index) => values[index];
+
+    private JsonElement? ValidValue(string clrName)
+    {
+        int index = Contract.IndexOf(clrName);
+        return states[index] == PropertyState.Valid ? values[index] : null;
+    }
+}
+
+/// <summary>The walk of one body: checks every value against its declaration, then runs the objects' rules.</summary>
+internal sealed class Walker(ContractErrors errors, ContractRules rules)
+{
+    public ObjectView? Object(JsonElement element, string path, ContractObject contract)
+    {
+        if (element.ValueKind != JsonValueKind.Object)
+        {
+            errors.Add(path.Length == 0 ? "$" : path, "must be a JSON object.");
+            return null;
+        }
+        var view = new ObjectView(contract, path, errors);
+        IReadOnlyList<ContractProperty> properties = contract.Properties;
+        Span<bool> seen = stackalloc bool[properties.Count];
+        int next = 0;
+        foreach (JsonProperty property in element.EnumerateObject())
+        {
+            int index = IndexOf(properties, property, next);
+            if (index < 0)
+            {
+                errors.Add(ObjectView.PathOf(path, property.Name), "is not a known property.");
+                continue;
+            }
+            next = index + 1;
+            if (seen[index])
+            {
+                errors.Add(ObjectView.PathOf(path, properties[index].Name), "appears more than once.");
+                view.MarkInvalid(index);
+                continue;
+            }
+            seen[index] = true;
+            if (property.Value.ValueKind != JsonValueKind.Null)
+            {
+                view.Set(index, property.Value, ObjectView.PropertyState.Valid);
+            }
+        }
+        for (int i = 0; i < properties.Count; i++)
+        {
+            ContractProperty declared = properties[i];
+            switch (view.StateOf(i))
+            {
+                case ObjectView.PropertyState.Absent when declared.Required:
+                    errors.Add(ObjectView.PathOf(path, declared.Name), "is required.");
+                    break;
+                case ObjectView.PropertyState.Valid:
+                    JsonElement value = view.ValueOf(i);
+                    string valuePath = ObjectView.PathOf(path, declared.Name);
+                    bool valid = Value(value, valuePath, declared, out object? child);
+                    view.Set(i, value, valid ? ObjectView.PropertyState.Valid : ObjectView.PropertyState.Invalid, child);
+                    break;
+            }
+        }
+        rules.Of(contract.ClrType)?.Invoke(view);
+        return view;
+    }
+
+    /// <summary>Checks one value; false (with the problem added) when it does not meet its declaration.</summary>
+    private bool Value(JsonElement value, string path, ContractProperty declared, out object? child)
+    {
+        child = null;
+        switch (declared.Kind)
+        {
+            case ContractKind.Object:
+                ObjectView? view = Object(value, path, declared.Object!);
+                child = view;
+                return view is not null;
+            case ContractKind.Array:
+                return Array(value, path, declared, out child);
+            case ContractKind.Number:
+            case ContractKind.Integer:
+                return Number(value, path, declared);
+            case ContractKind.Boolean:
+                return Check(value.ValueKind is JsonValueKind.True or JsonValueKind.False, path, "must be true or false.");
+            case ContractKind.String:
+                return Text(value, path, declared);
+            case ContractKind.Enum:
+                return Check(value.ValueKind == JsonValueKind.String, path, "must be a string.")
+                    && Check(declared.EnumNames!.Contains(value.GetString()!), path, $"must be one of {string.Join(", ", declared.EnumNames!)}.");
+            case ContractKind.Date:
+                return Check(value.ValueKind == JsonValueKind.String
+                    && DateOnly.TryParseExact(value.GetString(), "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out _),
+                    path, "must be a date, YYYY-MM-DD.");
+            case ContractKind.DateTime:
+                return Check(value.ValueKind == JsonValueKind.String && value.TryGetDateTimeOffset(out _), path,
+                    "must be a date and time, RFC 3339.");
+            default:
+                throw new NotSupportedException($"{declared.Kind} properties are not read from request bodies.");
+        }
+    }
+
+    private bool Array(JsonElement value, string path, ContractProperty declared, out object? items)
+    {
+        items = null;
+        if (!Check(value.ValueKind == JsonValueKind.Array, path, "must be an array."))
+        {
+            return false;
+        }
+        int count = value.GetArrayLength();
+        int min = declared.MinLength ?? 0, max = declared.MaxLength ?? int.MaxValue;
+        if (!Check(count >= min && count <= max, path,
+            max == int.MaxValue ? $"must hold at least {min} items, not {count}." : $"must hold {min} to {max} items, not {count}."))
+        {
+            return false;
+        }
+        ContractProperty element = declared.Element!;
+        bool valid = true;
+        ObjectView?[]? views = element.Kind == ContractKind.Object ? new ObjectView?[count] : null;
+        int index = 0;
+        foreach (JsonElement item in value.EnumerateArray())
+        {
+            string itemPath = string.Create(CultureInfo.InvariantCulture, $"{path}[{index}]");
+            if (item.ValueKind == JsonValueKind.Null)
+            {
+                errors.Add(itemPath, "must not be null.");
+                valid = false;
+            }
+            else
+            {
+                valid &= Value(item, itemPath, element, out object? child);
+                if (views is not null)
+                {
+                    views[index] = child as ObjectView;
+                }
+            }
+            index++;
+        }
+        items = views;
+        return valid;
+    }
+
+    private bool Number(JsonElement value, string path, ContractProperty declared)
+    {
+        bool whole = declared.Kind == ContractKind.Integer;
+        if (!Check(value.ValueKind == JsonValueKind.Number, path, whole ? "must be a whole number." : "must be a number."))
+        {
+            return false;
+        }
+        NumberRange range = declared.Range ?? FullRange(declared.ClrType);
+        return Check(value.TryGetDecimal(out decimal number) && range.Contains(number), path, range.Describe(whole))
+            && (!whole || Check(IsWholeNumber(value), path, "must be a whole number."));
+    }
+
+    private bool Text(JsonElement value, string path, ContractProperty declared)
+    {
+        if (!Check(value.ValueKind == JsonValueKind.String, path, "must be a string."))
+        {
+            return false;
+        }
+        string text = value.GetString()!;
+        int min = declared.MinLength ?? 0, max = declared.MaxLength ?? int.MaxValue;
+        return Check(text.Length >= min && text.Length <= max && (min == 0 || !string.IsNullOrWhiteSpace(text)), path,
+                max == int.MaxValue ? $"must be at least {min} characters." : $"must be {min} to {max} characters, not only spaces.")
+            && (declared.Pattern is not { } pattern || Check(Patterns.IsMatch(pattern, text), path, Patterns.Describe(pattern)));
+    }
+
+    private bool Check(bool condition, string path, string message)
+    {
+        if (!condition)
+        {
+            errors.Add(path, message);
+        }
+        return condition;
+    }
+
+    private static NumberRange FullRange(Type type) =>
+        type == typeof(int) ? new(int.MinValue, int.MaxValue)
+        : type == typeof(long) ? new(long.MinValue, long.MaxValue)
+        : type == typeof(short) ? new(short.MinValue, short.MaxValue)
+        : new(decimal.MinValue, decimal.MaxValue);
+
+    /// <summary>
+    /// True when the number's text is exactly a whole number: <c>300</c>, <c>300.0</c> and <c>3e2</c> are; <c>1.5</c> is
+    /// not, nor is <c>1e-30</c>, which a decimal would round to 0.
+    /// </summary>
+    internal static bool IsWholeNumber(JsonElement number)
+    {
+        if (number.TryGetInt64(out _))
+        {
+            return true;
+        }
+        ReadOnlySpan<byte> text = JsonMarshal.GetRawUtf8Value(number);
+        int e = text.IndexOfAny((byte)'e', (byte)'E');
+        ReadOnlySpan<byte> mantissa = e < 0 ? text : text[..e];
+        long exponent = 0;
+        if (e >= 0 && !long.TryParse(text[(e + 1)..], NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out exponent))
+        {
+            // An exponent beyond a long: the range check has already refused such a number.
+            return false;
+        }
+        int point = mantissa.IndexOf((byte)'.');
+        ReadOnlySpan<byte> integer = (point < 0 ? mantissa : mantissa[..point]).TrimStart((byte)'-');
+        ReadOnlySpan<byte> fraction = point < 0 ? [] : mantissa[(point + 1)..];
+        // The digits after the decimal point once the exponent has moved it must all be zeros.
+        long firstFractionDigit = integer.Length + exponent;
+        for (int i = 0; i < integer.Length + fraction.Length; i++)
+        {
+            byte digit = i < integer.Length ? integer[i] : fraction[i - integer.Length];
+            if (i >= firstFractionDigit && digit != (byte)'0')
+            {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /// <summary>The index of the property's name; the search starts at <paramref name="start"/>, as bodies usually keep the record's order.</summary>
+    private static int IndexOf(IReadOnlyList<ContractProperty> properties, JsonProperty property, int start)
+    {
+        for (int n = 0; n < properties.Count; n++)
+        {
+            int i = (start + n) % properties.Count;
+            if (property.NameEquals(properties[i].Utf8Name))
+            {
+                return i;
+            }
+        }
+        return -1;
+    }
+}

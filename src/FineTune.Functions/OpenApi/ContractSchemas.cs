@@ -1,0 +1,156 @@
+using System.Globalization;
+using FineTune.Core;
+using Microsoft.OpenApi.Any;
+using Microsoft.OpenApi.Models;
+
+namespace FineTune.Functions.OpenApi;
+
+/// <summary>
+/// The document's definitions, derived from the contract declared in Core (<see cref="ContractObject"/>): names, types,
+/// what is required, what may be null, enum texts, ranges, patterns and lengths come from the records; only the titles,
+/// descriptions, visibility and defaults come from <see cref="Docs"/>. A record gains a property, the document gains it.
+/// </summary>
+/// <remarks>
+/// Numbers carry no <c>format</c>: the Power Platform allows none that says "exact decimal", and money stays exact on the
+/// wire (JSON numbers of up to 8 decimal places); a client maps <c>number</c> to its decimal type.
+/// </remarks>
+internal sealed class ContractSchemas(IDictionary<string, OpenApiSchema> definitions)
+{
+    /// <summary>
+    /// Adds the definition of a request body and of every object it holds: properties the record cannot leave null are
+    /// required, unknown properties are refused.
+    /// </summary>
+    public void AddInput(ContractObject contract) => Add(contract, input: true);
+
+    /// <summary>
+    /// Adds the definition of a response body and of every object it holds: every property is always written (required),
+    /// except one the record omits while null; <c>x-nullable</c> where the value can be null.
+    /// </summary>
+    public void AddOutput(ContractObject contract) => Add(contract, input: false);
+
+    private void Add(ContractObject contract, bool input)
+    {
+        string name = Docs.DefinitionOf(contract.ClrType);
+        if (!definitions.ContainsKey(name))
+        {
+            // Registered before its properties, so an object that holds itself terminates.
+            definitions[name] = new OpenApiSchema();
+            definitions[name] = ObjectSchema(contract, input);
+        }
+    }
+
+    private OpenApiSchema ObjectSchema(ContractObject contract, bool input)
+    {
+        TypeDoc doc = Docs.Of(contract.ClrType);
+        var schema = new OpenApiSchema
+        {
+            Type = "object",
+            Description = doc.Description,
+            Properties = contract.Properties.ToDictionary(p => p.Name, p => PropertySchema(p, doc.Property(p.ClrName), input)),
+            Required = new SortedSet<string>(
+                contract.Properties.Where(p => input ? p.Required : !p.OmittedWhenNull).Select(p => p.Name), StringComparer.Ordinal),
+            AdditionalPropertiesAllowed = !input,
+            Example = doc.Example,
+            Extensions = { ["x-ms-summary"] = new OpenApiString(doc.Summary) },
+        };
+        return schema;
+    }
+
+    private OpenApiSchema PropertySchema(ContractProperty property, PropertyDoc doc, bool input)
+    {
+        OpenApiSchema schema = property.Kind == ContractKind.Json
+            ? Reference(doc.Shape ?? throw new InvalidOperationException($"{doc.Summary}: JSON of its own converter needs a Shape in Docs."))
+            : ValueSchema(property, input, doc);
+        if (schema.Reference is not null)
+        {
+            // Swagger 2.0 reads nothing beside a $ref: the definition carries the title and description.
+            return schema;
+        }
+        schema.Description = doc.Description;
+        schema.Extensions["x-ms-summary"] = new OpenApiString(doc.Summary);
+        schema.Extensions["x-ms-visibility"] = new OpenApiString(doc.Visibility.ToString().ToLowerInvariant());
+        if (doc.Default is { } value)
+        {
+            schema.Default = value switch
+            {
+                string text => new OpenApiString(text),
+                // A raw string keeps a decimal's digits; OpenApiDouble would write 0.00001 as 1E-05.
+                IFormattable number => new OpenApiString(number.ToString(null, CultureInfo.InvariantCulture), false, true),
+                _ => throw new NotSupportedException($"A default of type {value.GetType().Name} cannot be written."),
+            };
+        }
+        if (!input && property.Nullable && !property.OmittedWhenNull)
+        {
+            // Swagger 2.0 has no nullable; x-nullable is the extension generators (NSwag, AutoRest) read.
+            schema.Extensions["x-nullable"] = new OpenApiBoolean(true);
+        }
+        return schema;
+    }
+
+    private OpenApiSchema ValueSchema(ContractProperty property, bool input, PropertyDoc? doc = null)
+    {
+        switch (property.Kind)
+        {
+            case ContractKind.Object when !input && property.Nullable && !property.OmittedWhenNull:
+                // Inline rather than a reference: Swagger 2.0 ignores x-nullable beside a $ref, and the app writes null here.
+                return ObjectSchema(property.Object!, input);
+            case ContractKind.Object:
+                Add(property.Object!, input);
+                return Reference(property.ClrType);
+            case ContractKind.Array:
+                return new OpenApiSchema
+                {
+                    Type = "array",
+                    Items = ItemSchema(property.Element!, input, doc),
+                    MinItems = property.MinLength,
+                    MaxItems = property.MaxLength,
+                };
+            case ContractKind.Map:
+                return new OpenApiSchema { Type = "object", AdditionalProperties = ValueSchema(property.Element!, input, doc) };
+            case ContractKind.String:
+                return new OpenApiSchema { Type = "string", MinLength = property.MinLength, MaxLength = property.MaxLength, Pattern = property.Pattern };
+            case ContractKind.Enum:
+                return new OpenApiSchema { Type = "string", Enum = [.. property.EnumNames!.Select(name => (IOpenApiAny)new OpenApiString(name))] };
+            case ContractKind.Date:
+                return new OpenApiSchema { Type = "string", Format = "date" };
+            case ContractKind.DateTime:
+                return new OpenApiSchema { Type = "string", Format = "date-time" };
+            case ContractKind.Boolean:
+                return new OpenApiSchema { Type = "boolean" };
+            case ContractKind.Integer:
+                return Bounded(new OpenApiSchema { Type = "integer", Format = property.ClrType == typeof(long) ? "int64" : "int32" }, property);
+            case ContractKind.Number:
+                return Bounded(new OpenApiSchema { Type = "number" }, property);
+            default:
+                throw new NotSupportedException($"{property.Kind} has no schema.");
+        }
+    }
+
+    private static OpenApiSchema Reference(Type type) =>
+        new() { Reference = new OpenApiReference { Type = ReferenceType.Schema, Id = Docs.DefinitionOf(type) } };
+
+    /// <summary>The schema of what an array holds; a text or number is titled as one item of the property.</summary>
+    private OpenApiSchema ItemSchema(ContractProperty element, bool input, PropertyDoc? doc)
+    {
+        OpenApiSchema schema = ValueSchema(element, input);
+        if (schema.Reference is null && doc?.Item is (string summary, string description))
+        {
+            schema.Description = description;
+            schema.Extensions["x-ms-summary"] = new OpenApiString(summary);
+            schema.Extensions["x-ms-visibility"] = new OpenApiString(doc.Visibility.ToString().ToLowerInvariant());
+        }
+        return schema;
+    }
+
+
+    private static OpenApiSchema Bounded(OpenApiSchema schema, ContractProperty property)
+    {
+        if (property.Range is NumberRange range)
+        {
+            schema.Minimum = range.Min;
+            schema.ExclusiveMinimum = range.MinExclusive ? true : null;
+            schema.Maximum = range.Max;
+        }
+        return schema;
+    }
+}

@@ -1,0 +1,466 @@
+using System.Text.Json;
+using FineTune.Core;
+using FineTune.Functions.Http;
+using FineTune.Functions.Recompute;
+using FineTune.Storage;
+using Microsoft.OpenApi.Any;
+using static FineTune.Core.ScenarioLimits;
+
+namespace FineTune.Functions.OpenApi;
+
+/// <summary>What a person reads about one property: its title in Power Automate, one plain sentence, how prominent.</summary>
+/// <param name="Default">The value the API uses when the property is absent, for the document's <c>default</c>.</param>
+/// <param name="Shape">For JSON a converter of its own writes: the record whose definition describes it.</param>
+/// <param name="Item">For an array of texts or numbers: the title and sentence of one item.</param>
+internal sealed record PropertyDoc(
+    string Summary, string Description, Visibility Visibility = Visibility.Advanced, object? Default = null, Type? Shape = null,
+    (string Summary, string Description)? Item = null);
+
+/// <summary>What a person reads about one record of the contract and each of its properties, by record property name.</summary>
+/// <param name="definition">The definition's name in the document; the record's name unless it says otherwise.</param>
+internal sealed class TypeDoc(string summary, string description, string? definition = null)
+{
+    private readonly Dictionary<string, PropertyDoc> properties = new(StringComparer.Ordinal);
+
+    public string Summary { get; } = summary;
+
+    public string Description { get; } = description;
+
+    public string? Definition { get; } = definition;
+
+    /// <summary>An example value of the whole object.</summary>
+    public IOpenApiAny? Example { get; init; }
+
+    public IReadOnlyDictionary<string, PropertyDoc> Properties => properties;
+
+    /// <summary>The words of the record property <paramref name="clrName"/>; each may be given once.</summary>
+    public PropertyDoc this[string clrName]
+    {
+        get => Property(clrName);
+        init => properties.Add(clrName, value);
+    }
+
+    /// <summary>The doc of a property; a property without one is a mistake the document tests catch at once.</summary>
+    public PropertyDoc Property(string clrName) => properties.TryGetValue(clrName, out PropertyDoc? doc)
+        ? doc
+        : throw new InvalidOperationException($"'{Summary}' documents no property {clrName}: add it to Docs.");
+}
+
+/// <summary>
+/// The human words of the API document, the only part of it written by hand: a title, one plain sentence and a
+/// visibility for every record and property of the contract (names, types, ranges and the rest come from the records).
+/// All money is US dollars; token prices are dollars per million tokens; rates and shares are fractions.
+/// </summary>
+internal static class Docs
+{
+    private const string ExampleResource = "FineTune.Functions.OpenApi.support-triage.json";
+
+    private static readonly Dictionary<Type, TypeDoc> Types = new()
+    {
+        // The scenario (economics.md section 1).
+        [typeof(Scenario)] = new TypeDoc("Scenario",
+            "What to analyse: the workload, what a request earns and costs in quality, and 1 to 10 ways of serving it. "
+            + "Unknown properties are refused; null counts as absent.")
+        {
+            Example = SampleScenario(),
+            [nameof(Scenario.Name)] = new("Name", "A name for the scenario, 1 to 200 characters.", Visibility.Important),
+            [nameof(Scenario.Segment)] = new("Segment", "The industry segment whose benchmark bands apply.", Default: "all-sectors"),
+            [nameof(Scenario.BaselineId)] = new("Baseline approach",
+                "Id of the approach the others are compared with; default: the first prompt approach, else the first approach."),
+            [nameof(Scenario.Workload)] = new("Workload", "Request volume over the planning horizon."),
+            [nameof(Scenario.Revenue)] = new("Revenue", "What a request earns."),
+            [nameof(Scenario.Quality)] = new("Quality", "Quality economics."),
+            [nameof(Scenario.Optimizations)] = new("Optimizations", "Caching and batch pricing."),
+            [nameof(Scenario.Approaches)] = new("Approaches",
+                "1 to 10 ways of serving the requests (prompt, RAG, fine-tune), ids unique.", Visibility.Important),
+        },
+        [typeof(Workload)] = new TypeDoc("Workload",
+            "Request volume over the planning horizon. The projected volume of the last month, "
+            + "requestsPerMonth * (1 + monthlyGrowthRate)^(horizonMonths - 1), must be at most 1e15 requests.")
+        {
+            [nameof(Workload.RequestsPerMonth)] = new("Requests per month", "Requests in month 0, before growth.", Visibility.Important),
+            [nameof(Workload.HorizonMonths)] = new("Horizon (months)", "Months planned.", Default: DefaultHorizonMonths),
+            [nameof(Workload.MonthlyGrowthRate)] = new("Monthly growth rate",
+                "Compounding monthly growth of the volume, a fraction (0.05 is 5 % a month).", Default: 0m),
+        },
+        [typeof(Revenue)] = new TypeDoc("Revenue",
+            "What a request earns; without it every margin figure is null. Needs perRequest, or both perUserPerMonth and "
+            + "requestsPerUserPerMonth.")
+        {
+            [nameof(Revenue.PerRequest)] = new("Revenue per request",
+                "Dollars earned per request; default perUserPerMonth / requestsPerUserPerMonth.", Visibility.Important),
+            [nameof(Revenue.PerUserPerMonth)] = new("Revenue per user per month",
+                "Subscription price in dollars per user per month; with requestsPerUserPerMonth it gives the margin collapse point."),
+            [nameof(Revenue.RequestsPerUserPerMonth)] = new("Requests per user per month", "Requests one user makes in a month."),
+            [nameof(Revenue.TargetGrossMargin)] = new("Target gross margin",
+                "Gross margin rate, a fraction, that counts as viable in the scale check.", Default: DefaultTargetGrossMargin),
+        },
+        [typeof(Quality)] = new TypeDoc("Quality",
+            "Quality economics: the value of a correct output, the cost of a wrong one, and human review. Every figure defaults to 0.")
+        {
+            [nameof(Quality.ValuePerCorrectOutput)] = new("Value per correct output", "Dollars created by one correct output.", Default: 0m),
+            [nameof(Quality.CostPerError)] = new("Cost per error",
+                "Dollars lost when a wrong output reaches a user (the hallucination cost).", Default: 0m),
+            [nameof(Quality.ReviewRate)] = new("Review rate",
+                "Share of outputs a person reviews, a fraction; review catches every error it sees.", Default: 0m),
+            [nameof(Quality.ReviewMinutes)] = new("Review minutes", "Minutes one review takes, 0 to 60.", Default: 0m),
+            [nameof(Quality.ReviewerHourlyRate)] = new("Reviewer hourly rate", "Dollars per reviewer hour.", Default: 0m),
+            [nameof(Quality.RequiredAccuracy)] = new("Required accuracy",
+                "Approaches below this accuracy (a fraction) are not eligible for the recommendation; absent, all are."),
+        },
+        [typeof(Optimizations)] = new TypeDoc("Optimizations", "Response caching and batch pricing, applied to every approach.")
+        {
+            [nameof(Optimizations.CacheHitRate)] = new("Cache hit rate", "Share of requests answered from a response cache, a fraction.",
+                Default: 0m),
+            [nameof(Optimizations.CacheLookupCost)] = new("Cache lookup cost", "Dollars per cache hit.", Default: 0m),
+            [nameof(Optimizations.BatchShare)] = new("Batch share", "Share of requests sent through a batch API, a fraction.", Default: 0m),
+            [nameof(Optimizations.BatchDiscount)] = new("Batch discount", "Discount on model tokens for batched requests, a fraction.",
+                Default: DefaultBatchDiscount),
+        },
+        [typeof(Approach)] = new TypeDoc("Approach",
+            "One way of serving the requests: prompting a general model, retrieval-augmented generation or a fine-tuned model.")
+        {
+            [nameof(Approach.Id)] = new("Id",
+                "Unique within the scenario: 1 to 40 lowercase letters, digits or hyphens, not starting with a hyphen.", Visibility.Important),
+            [nameof(Approach.Kind)] = new("Kind", "How the approach gets its answers.", Visibility.Important),
+            [nameof(Approach.Pricing)] = new("Pricing", "Model token prices."),
+            [nameof(Approach.InputTokens)] = new("Input tokens",
+                "Input tokens per request, cached ones included. A whole number from 0 to 10,000,000.", Visibility.Important),
+            [nameof(Approach.CachedInputTokens)] = new("Cached input tokens",
+                "Input tokens per request billed at the cached price; at most inputTokens. A whole number from 0 to 10,000,000.", Default: 0m),
+            [nameof(Approach.OutputTokens)] = new("Output tokens",
+                "Output tokens per request. A whole number from 0 to 10,000,000.", Visibility.Important),
+            [nameof(Approach.Accuracy)] = new("Accuracy", "Share of outputs that are correct, a fraction from 0.001 to 1.", Visibility.Important),
+            [nameof(Approach.Retrieval)] = new("Retrieval", "Retrieval costs."),
+            [nameof(Approach.Routing)] = new("Routing", "Model routing."),
+            [nameof(Approach.FixedMonthlyCost)] = new("Fixed monthly cost",
+                "Dollars per month regardless of volume, e.g. a vector database's base fee.", Default: 0m),
+            [nameof(Approach.HostingPerHour)] = new("Hosting per hour",
+                "Dollars per hour of hosting, e.g. a deployed fine-tuned model; billed 730 hours a month.", Default: 0m),
+            [nameof(Approach.Training)] = new("Training", "Training costs."),
+        },
+        [typeof(Pricing)] = new TypeDoc("Pricing", "Model token prices in dollars per million tokens, 0 to 10,000.")
+        {
+            [nameof(Pricing.InputPerMillion)] = new("Input price", "Dollars per million input tokens.", Visibility.Important),
+            [nameof(Pricing.OutputPerMillion)] = new("Output price", "Dollars per million output tokens.", Visibility.Important),
+            [nameof(Pricing.CachedInputPerMillion)] = new("Cached input price",
+                "Dollars per million cached input tokens; default the input price."),
+        },
+        [typeof(Retrieval)] = new TypeDoc("Retrieval",
+            "Retrieval costs per request; any kind of approach may have them (fine-tune with retrieval is a hybrid). Every figure defaults to 0.")
+        {
+            [nameof(Retrieval.ContextTokens)] = new("Context tokens",
+                "Retrieved tokens added to the prompt, billed at the input price. A whole number from 0 to 10,000,000.", Default: 0m),
+            [nameof(Retrieval.EmbeddingTokens)] = new("Embedding tokens",
+                "Tokens embedded for the query. A whole number from 0 to 10,000,000.", Default: 0m),
+            [nameof(Retrieval.EmbeddingPerMillion)] = new("Embedding price", "Dollars per million embedded tokens.", Default: 0m),
+            [nameof(Retrieval.CostPerQuery)] = new("Cost per query", "Dollars per vector search.", Default: 0m),
+        },
+        [typeof(Routing)] = new TypeDoc("Routing", "Model routing: a share of the requests goes to another, usually cheaper, model.")
+        {
+            [nameof(Routing.Share)] = new("Routed share", "Share of requests sent to the routed model, a fraction."),
+            [nameof(Routing.Pricing)] = new("Routed pricing", "The routed model's token prices."),
+            [nameof(Routing.Accuracy)] = new("Routed accuracy", "Share of the routed model's outputs that are correct, a fraction from 0.001 to 1."),
+        },
+        [typeof(Training)] = new TypeDoc("Training",
+            "Training costs of a fine-tuned model: required for kind fine-tune, refused for the other kinds. Every cost defaults to 0 "
+            + "(a hosted fine-tune has no GPU hours, a self-hosted run no per-token price).")
+        {
+            [nameof(Training.TrainingTokens)] = new("Training tokens", "Tokens in the training set, 0 to 1e13.", Default: 0m),
+            [nameof(Training.Epochs)] = new("Epochs", "Passes over the training set, 1 to 100.", Default: DefaultEpochs),
+            [nameof(Training.TrainingPerMillion)] = new("Training price",
+                "Dollars per million trained tokens; each epoch trains every token once.", Default: 0m),
+            [nameof(Training.GpuHours)] = new("GPU hours", "GPU hours per training run, 0 to 1e7.", Default: 0m),
+            [nameof(Training.GpuHourlyRate)] = new("GPU hourly rate", "Dollars per GPU hour.", Default: 0m),
+            [nameof(Training.DataPreparationCost)] = new("Data preparation cost", "One-time dollars, charged with the first run only.", Default: 0m),
+            [nameof(Training.EvaluationCost)] = new("Evaluation cost", "Dollars per training run.", Default: 0m),
+            [nameof(Training.RetrainEveryMonths)] = new("Retrain every (months)", "Retraining cadence in months, 1 to 120; absent, trained once."),
+        },
+
+        // The analysis (api.md, "Analysis"; economics.md sections 2 to 6).
+        [typeof(Analysis)] = new TypeDoc("Analysis",
+            "Everything computed for one scenario: per-approach costs, break-even against the baseline, the recommendation, "
+            + "a scale check and benchmark tiers. Every figure is a JSON number rounded once to 8 decimal places, half to even; "
+            + "a figure that does not exist for the scenario is null, never 0.")
+        {
+            [nameof(Analysis.ScenarioName)] = new("Scenario name", "The scenario's name.", Visibility.Important),
+            [nameof(Analysis.Segment)] = new("Segment", "The segment whose benchmark bands applied."),
+            [nameof(Analysis.HorizonMonths)] = new("Horizon (months)", "Months planned."),
+            [nameof(Analysis.TotalRequests)] = new("Total requests", "Requests over the whole horizon, growth included."),
+            [nameof(Analysis.BaselineId)] = new("Baseline approach", "Id of the approach the others are compared with."),
+            [nameof(Analysis.Approaches)] = new("Approaches", "The figures of each approach, in the scenario's order.", Visibility.Important),
+            [nameof(Analysis.BreakEven)] = new("Break-even", "Each approach other than the baseline against the baseline.", Visibility.Important),
+            [nameof(Analysis.Recommendation)] = new("Recommendation", "The recommended approach and why."),
+            [nameof(Analysis.Scale)] = new("Scale check", "The analysis repeated at 1, 10 and 100 times the monthly volume."),
+            [nameof(Analysis.Benchmarks)] = new("Benchmarks", "The recommended (else baseline) approach's metrics placed in their benchmark bands."),
+            [nameof(Analysis.Notes)] = new("Notes", "Why a figure is null or a default was applied.", Item: ("Note", "A note.")),
+        },
+        [typeof(ApproachAnalysis)] = new TypeDoc("Approach analysis", "The figures of one approach (economics.md sections 2 and 3).")
+        {
+            [nameof(ApproachAnalysis.Id)] = new("Approach id", "The approach's id.", Visibility.Important),
+            [nameof(ApproachAnalysis.Kind)] = new("Kind", "How the approach gets its answers."),
+            [nameof(ApproachAnalysis.Accuracy)] = new("Accuracy", "Blended accuracy, routing included, a fraction."),
+            [nameof(ApproachAnalysis.Eligible)] = new("Eligible", "Whether the approach reaches the required accuracy."),
+            [nameof(ApproachAnalysis.PerRequest)] = new("Per request", "Dollars per request."),
+            [nameof(ApproachAnalysis.Monthly)] = new("Monthly", "Dollars per month."),
+            [nameof(ApproachAnalysis.Training)] = new("Training", "Training dollars."),
+            [nameof(ApproachAnalysis.Horizon)] = new("Horizon", "Dollars over the horizon."),
+            [nameof(ApproachAnalysis.MarginCollapseRequestsPerUser)] = new("Margin collapse point",
+                "Monthly requests at which one subscriber's inference cost equals the subscription; null without perUserPerMonth "
+                + "or when inference is free."),
+        },
+        [typeof(PerRequestCosts)] = new TypeDoc("Per-request costs", "Dollars per request.")
+        {
+            [nameof(PerRequestCosts.ModelTokenCost)] = new("Model token cost", "Model tokens, routing blended in, dollars per request."),
+            [nameof(PerRequestCosts.RetrievalCost)] = new("Retrieval cost", "Embedding and vector search, dollars per request."),
+            [nameof(PerRequestCosts.InferenceCost)] = new("Inference cost",
+                "Tokens and retrieval after caching and batch discounts, dollars per request.", Visibility.Important),
+            [nameof(PerRequestCosts.VerificationCost)] = new("Verification cost", "Human review, dollars per request."),
+            [nameof(PerRequestCosts.ErrorCost)] = new("Error cost", "Errors that reach users, dollars per request."),
+            [nameof(PerRequestCosts.EconomicCost)] = new("Economic cost", "Inference, verification and error costs, dollars per request."),
+            [nameof(PerRequestCosts.FullyLoadedCost)] = new("Fully loaded cost",
+                "Horizon cost (training and fixed costs included) over total requests, dollars per request.", Visibility.Important),
+            [nameof(PerRequestCosts.CostOfPredictivity)] = new("Cost of predictivity", "Dollars per accurate output, failed attempts included."),
+        },
+        [typeof(MonthlyCosts)] = new TypeDoc("Monthly costs", "Dollars per month.")
+        {
+            [nameof(MonthlyCosts.FixedCost)] = new("Fixed monthly cost", "Fixed monthly cost plus hosting for 730 hours, dollars."),
+            [nameof(MonthlyCosts.RunRate)] = new("Monthly run rate",
+                "Month 0: requests times inference cost plus the fixed cost, training excluded, dollars.", Visibility.Important),
+        },
+        [typeof(TrainingCosts)] = new TypeDoc("Training costs", "Training dollars; all zero for an approach without training.")
+        {
+            [nameof(TrainingCosts.InitialCost)] = new("Initial training cost", "Compute, data preparation and evaluation, charged in month 0, dollars."),
+            [nameof(TrainingCosts.RetrainCost)] = new("Retraining cost", "Compute and evaluation of each later run, dollars."),
+            [nameof(TrainingCosts.Runs)] = new("Training runs", "Training runs inside the horizon."),
+        },
+        [typeof(HorizonFigures)] = new TypeDoc("Horizon figures",
+            "Dollars over the whole horizon. Revenue figures are null without revenue; the rates also when revenue is 0.")
+        {
+            [nameof(HorizonFigures.TotalCost)] = new("Total cost", "Training, inference and fixed costs over the horizon, dollars.", Visibility.Important),
+            [nameof(HorizonFigures.QualityCost)] = new("Quality cost", "Verification and error costs over the horizon, dollars."),
+            [nameof(HorizonFigures.Revenue)] = new("Revenue", "Revenue over the horizon, dollars."),
+            [nameof(HorizonFigures.GrossMargin)] = new("Gross margin", "Revenue minus total cost, dollars."),
+            [nameof(HorizonFigures.GrossMarginRate)] = new("Gross margin rate", "Gross margin over revenue, a fraction."),
+            [nameof(HorizonFigures.AiCogsToRevenue)] = new("AI COGS to revenue", "Total cost over revenue, a fraction."),
+            [nameof(HorizonFigures.NetValue)] = new("Net value", "Value of the correct outputs minus total and quality costs, dollars.", Visibility.Important),
+        },
+        [typeof(BreakEven)] = new TypeDoc("Break-even", "Break-even of one approach against the baseline, on cost alone and quality-adjusted.")
+        {
+            [nameof(BreakEven.ApproachId)] = new("Approach id", "The approach compared.", Visibility.Important),
+            [nameof(BreakEven.BaselineId)] = new("Baseline id", "The baseline it is compared with."),
+            [nameof(BreakEven.Cost)] = new("Cost view", "Per-request figure: inference cost."),
+            [nameof(BreakEven.QualityAdjusted)] = new("Quality-adjusted view", "Per-request figure: economic cost."),
+        },
+        [typeof(BreakEvenView)] = new TypeDoc("Break-even view",
+            "One view of a break-even: per-request figure inference cost (cost) or economic cost (qualityAdjusted).")
+        {
+            [nameof(BreakEvenView.SavingsPerRequest)] = new("Savings per request", "Baseline per-request figure minus the approach's, dollars.",
+                Visibility.Important),
+            [nameof(BreakEvenView.FixedMonthlyDelta)] = new("Fixed monthly delta", "Approach's fixed monthly cost minus the baseline's, dollars."),
+            [nameof(BreakEvenView.OneTimeDelta)] = new("One-time delta", "Approach's initial training minus the baseline's, dollars."),
+            [nameof(BreakEvenView.MinimumMonthlyRequests)] = new("Minimum monthly requests",
+                "Monthly requests whose savings cover the fixed delta; null when nothing is saved per request."),
+            [nameof(BreakEvenView.PaybackMonths)] = new("Payback (months)",
+                "Months, fractional, until the cumulative difference turns non-negative; null when never.", Visibility.Important),
+            [nameof(BreakEvenView.BreakEvenRequests)] = new("Break-even requests", "Requests served by then; null when never."),
+            [nameof(BreakEvenView.Verdict)] = new("Verdict", "When the approach pays back against the baseline.", Visibility.Important),
+        },
+        [typeof(Recommendation)] = new TypeDoc("Recommendation", "The eligible approach with the highest net value, with reasons a person can act on.")
+        {
+            [nameof(Recommendation.ApproachId)] = new("Recommended approach",
+                "Id of the recommended approach; null when no approach is eligible.", Visibility.Important),
+            [nameof(Recommendation.Reasons)] = new("Reasons", "Why this approach, or why none.", Visibility.Important,
+                Item: ("Reason", "A reason.")),
+        },
+        [typeof(ScaleCheck)] = new TypeDoc("Scale check", "The horizon figures repeated at a multiple of the monthly volume.")
+        {
+            [nameof(ScaleCheck.Multiplier)] = new("Multiplier", "1, 10 or 100."),
+            [nameof(ScaleCheck.RequestsPerMonth)] = new("Requests per month", "Month-0 requests at this scale."),
+            [nameof(ScaleCheck.RecommendedApproachId)] = new("Recommended approach", "The recommendation at this scale; null when none is eligible."),
+            [nameof(ScaleCheck.Approaches)] = new("Approaches", "Each approach at this scale."),
+        },
+        [typeof(ScaleApproach)] = new TypeDoc("Scale approach", "One approach at one scale.")
+        {
+            [nameof(ScaleApproach.Id)] = new("Approach id", "The approach's id."),
+            [nameof(ScaleApproach.FullyLoadedCost)] = new("Fully loaded cost", "Dollars per request."),
+            [nameof(ScaleApproach.MonthlyRunRate)] = new("Monthly run rate", "Dollars in month 0."),
+            [nameof(ScaleApproach.AiCogsToRevenue)] = new("AI COGS to revenue", "Total cost over revenue, a fraction."),
+            [nameof(ScaleApproach.GrossMarginRate)] = new("Gross margin rate", "Gross margin over revenue, a fraction."),
+            [nameof(ScaleApproach.Viable)] = new("Viable", "Gross margin rate at least the target; null without revenue."),
+        },
+        [typeof(BenchmarkComparison)] = new TypeDoc("Benchmark comparison", "One metric of the scenario placed in its benchmark band.")
+        {
+            [nameof(BenchmarkComparison.Metric)] = new("Metric", "The benchmarked metric."),
+            [nameof(BenchmarkComparison.Value)] = new("Value", "The scenario's value, a fraction or dollars per request."),
+            [nameof(BenchmarkComparison.Tier)] = new("Tier", "Where the value falls within the band."),
+            [nameof(BenchmarkComparison.Band)] = new("Band", "The band the value was placed in."),
+        },
+
+        // Benchmark bands, peers and comparisons (economics.md section 6).
+        [typeof(BenchmarkBand)] = new TypeDoc("Benchmark band",
+            "The tier thresholds of one metric in one segment. For lower-is-better, elite <= medianLow <= medianHigh <= low; "
+            + "mirrored for higher-is-better.")
+        {
+            [nameof(BenchmarkBand.Segment)] = new("Segment", "The segment the band applies to.", Visibility.Important),
+            [nameof(BenchmarkBand.Metric)] = new("Metric", "The benchmarked metric.", Visibility.Important),
+            [nameof(BenchmarkBand.Direction)] = new("Direction", "Which way is better."),
+            [nameof(BenchmarkBand.Low)] = new("Low threshold", "Worse than this is the low tier. A fraction, or dollars per request.", Visibility.Important),
+            [nameof(BenchmarkBand.MedianLow)] = new("Median from",
+                "The better-side bound of the median range, included. A fraction, or dollars per request.", Visibility.Important),
+            [nameof(BenchmarkBand.MedianHigh)] = new("Median to",
+                "The worse-side bound of the median range, included. A fraction, or dollars per request.", Visibility.Important),
+            [nameof(BenchmarkBand.Elite)] = new("Elite threshold", "Better than this is the elite tier. A fraction, or dollars per request.",
+                Visibility.Important),
+            [nameof(BenchmarkBand.Source)] = new("Source", "Where the figures come from."),
+        },
+        [typeof(BenchmarkBandInput)] = new TypeDoc("Benchmark band input",
+            "A band's thresholds and source; the segment and metric are in the path. Thresholds must be in order "
+            + "(for lower-is-better, elite <= medianLow <= medianHigh <= low; mirrored for higher-is-better).")
+        {
+            [nameof(BenchmarkBandInput.Direction)] = new("Direction",
+                "Which way is better; it must be the metric's own (lower-is-better for costs, higher-is-better for shares).", Visibility.Important),
+            [nameof(BenchmarkBandInput.Low)] = new("Low threshold", "Worse than this is the low tier. A fraction, or dollars per request.",
+                Visibility.Important),
+            [nameof(BenchmarkBandInput.MedianLow)] = new("Median from",
+                "The better-side bound of the median range, included. A fraction, or dollars per request.", Visibility.Important),
+            [nameof(BenchmarkBandInput.MedianHigh)] = new("Median to",
+                "The worse-side bound of the median range, included. A fraction, or dollars per request.", Visibility.Important),
+            [nameof(BenchmarkBandInput.Elite)] = new("Elite threshold",
+                "Better than this is the elite tier. A fraction, or dollars per request.", Visibility.Important),
+            [nameof(BenchmarkBandInput.Source)] = new("Source",
+                "Where the figures come from, e.g. a survey or an internal measurement; 1 to 200 characters.", Visibility.Important),
+        },
+        [typeof(BenchmarkSetResource)] = new TypeDoc("Benchmarks", "The benchmark bands in force and their version.", "BenchmarkSet")
+        {
+            [nameof(BenchmarkSetResource.Version)] = new("Version", "Goes up by one with every change to a band."),
+            [nameof(BenchmarkSetResource.Bands)] = new("Bands", "Every band.", Visibility.Important),
+        },
+        [typeof(PeerStatisticsResource)] = new TypeDoc("Peer statistics",
+            "Published peer statistics across workspaces: only rows with at least 5 scenarios from at least 3 workspaces "
+            + "(5 workspaces for ai-feature-profitability).", "PeerStatistics")
+        {
+            [nameof(PeerStatisticsResource.ComputedAt)] = new("Computed at", "When the last recompute started (UTC); null before any."),
+            [nameof(PeerStatisticsResource.Segments)] = new("Rows", "One row per segment and metric that meets the publication rule.",
+                Visibility.Important),
+        },
+        [typeof(PeerStatistic)] = new TypeDoc("Peer statistic", "The distribution of one metric's latest values in one segment.")
+        {
+            [nameof(PeerStatistic.Segment)] = new("Segment", "The segment.", Visibility.Important),
+            [nameof(PeerStatistic.Metric)] = new("Metric", "The metric.", Visibility.Important),
+            [nameof(PeerStatistic.Count)] = new("Count", "Values that contributed (scenarios, or workspaces for ai-feature-profitability)."),
+            [nameof(PeerStatistic.Workspaces)] = new("Workspaces", "Distinct workspaces among them."),
+            [nameof(PeerStatistic.P10)] = new("P10", "The 10th percentile, interpolated linearly."),
+            [nameof(PeerStatistic.P25)] = new("P25", "The 25th percentile, interpolated linearly."),
+            [nameof(PeerStatistic.P50)] = new("P50", "The 50th percentile, interpolated linearly.", Visibility.Important),
+            [nameof(PeerStatistic.P75)] = new("P75", "The 75th percentile, interpolated linearly."),
+            [nameof(PeerStatistic.P90)] = new("P90", "The 90th percentile, interpolated linearly."),
+        },
+        [typeof(ComparisonResource)] = new TypeDoc("Comparison",
+            "A stored scenario's metrics placed in their bands and among their peers, as of the last recompute.", "Comparison")
+        {
+            [nameof(ComparisonResource.ScenarioId)] = new("Scenario id", "The scenario compared."),
+            [nameof(ComparisonResource.ComputedAt)] = new("Computed at",
+                "When the recompute that wrote it started (UTC); null when computed on the spot, before any recompute covered the scenario."),
+            [nameof(ComparisonResource.BenchmarkVersion)] = new("Benchmark version", "The version of the bands used."),
+            [nameof(ComparisonResource.Stale)] = new("Stale", "Whether the scenario or the bands changed after computedAt.", Visibility.Important),
+            [nameof(ComparisonResource.Metrics)] = new("Metrics", "One entry per metric of the scenario.", Visibility.Important),
+        },
+        [typeof(MetricComparison)] = new TypeDoc("Metric comparison", "One metric of the scenario: its tier in the band and its place among peers.")
+        {
+            [nameof(MetricComparison.Metric)] = new("Metric", "The metric.", Visibility.Important),
+            [nameof(MetricComparison.Value)] = new("Value", "The scenario's value, a fraction or dollars per request.", Visibility.Important),
+            [nameof(MetricComparison.Tier)] = new("Tier", "Where the value falls within the band.", Visibility.Important),
+            [nameof(MetricComparison.Band)] = new("Band", "The band the value was placed in."),
+            [nameof(MetricComparison.Peers)] = new("Peer placement",
+                "The published peer figures of the metric's segment and where the scenario's value falls among them; null while "
+                + "they are not published."),
+        },
+        [typeof(PeerPlacement)] = new TypeDoc("Peer placement",
+            "The published peer figures of the metric's segment and where the scenario's value falls among them.")
+        {
+            [nameof(PeerPlacement.Count)] = new("Count", "Values that contributed (scenarios, or workspaces for ai-feature-profitability)."),
+            [nameof(PeerPlacement.Workspaces)] = new("Workspaces", "Distinct workspaces among them."),
+            [nameof(PeerPlacement.P10)] = new("P10", "The 10th percentile, interpolated linearly."),
+            [nameof(PeerPlacement.P25)] = new("P25", "The 25th percentile, interpolated linearly."),
+            [nameof(PeerPlacement.P50)] = new("P50", "The 50th percentile, interpolated linearly.", Visibility.Important),
+            [nameof(PeerPlacement.P75)] = new("P75", "The 75th percentile, interpolated linearly."),
+            [nameof(PeerPlacement.P90)] = new("P90", "The 90th percentile, interpolated linearly."),
+            [nameof(PeerPlacement.Percentile)] = new("Percentile",
+                "(worse + 0.5 * ties) / (n - 1) over the other values, a fraction; 1 is the best.", Visibility.Important),
+        },
+        [typeof(RecomputeSummary)] = new TypeDoc("Recompute summary", "What one recompute request did.")
+        {
+            [nameof(RecomputeSummary.RunId)] = new("Run id", "The run record: the slot for a timer run, a start time and suffix for a manual one."),
+            [nameof(RecomputeSummary.Trigger)] = new("Trigger", "What started the run."),
+            [nameof(RecomputeSummary.Status)] = new("Status",
+                "started or resumed when this request ran it; already-completed or busy when it did nothing.", Visibility.Important),
+            [nameof(RecomputeSummary.Attempts)] = new("Attempts", "Requests that took up this run, this one included."),
+            [nameof(RecomputeSummary.ComputedAt)] = new("Computed at", "The computedAt of what it wrote (UTC); null when it did nothing."),
+            [nameof(RecomputeSummary.BenchmarkVersion)] = new("Benchmark version", "The version of the bands used; null when it did nothing."),
+            [nameof(RecomputeSummary.Scenarios)] = new("Scenarios", "Stored scenarios read.", Visibility.Important),
+            [nameof(RecomputeSummary.InvalidScenarios)] = new("Invalid scenarios", "Stored rows that no longer parse as a scenario; skipped."),
+            [nameof(RecomputeSummary.Workspaces)] = new("Workspaces", "Workspaces with at least one scenario."),
+            [nameof(RecomputeSummary.PeerRowsPublished)] = new("Peer rows published", "Segment and metric rows that met the publication rule."),
+            [nameof(RecomputeSummary.ComparisonsWritten)] = new("Comparisons written", "Scenario comparisons written by this request.",
+                Visibility.Important),
+            [nameof(RecomputeSummary.ComparisonsAlreadyWritten)] = new("Comparisons already written",
+                "Skipped because an interrupted attempt of the same run had written them."),
+            [nameof(RecomputeSummary.DurationMilliseconds)] = new("Duration (ms)", "This request's time, start to end, in milliseconds."),
+            [nameof(RecomputeSummary.ScenariosPerSecond)] = new("Scenarios per second", "Scenarios scanned per second over that time."),
+        },
+
+        // The API's own envelopes.
+        [typeof(ScenarioResource)] = new TypeDoc("Stored scenario",
+            "A scenario as stored in a workspace; the scenario reads back exactly as it was written.", "StoredScenario")
+        {
+            [nameof(ScenarioResource.Id)] = new("Scenario id", "Server-made id, 32 lowercase hex digits.", Visibility.Important),
+            [nameof(ScenarioResource.Workspace)] = new("Workspace", "The workspace the scenario belongs to."),
+            [nameof(ScenarioResource.Etag)] = new("ETag",
+                "The version, equal to the ETag header; send it as If-Match to update or delete only this version."),
+            [nameof(ScenarioResource.CreatedAt)] = new("Created at", "When the scenario was created (UTC)."),
+            [nameof(ScenarioResource.UpdatedAt)] = new("Updated at", "When the scenario was last written (UTC)."),
+            [nameof(ScenarioResource.Scenario)] = new("Scenario", "The scenario as written.", Shape: typeof(Scenario)),
+        },
+        [typeof(ScenarioPageResource)] = new TypeDoc("Scenario page", "One page of the workspace's scenarios, oldest first.", "ScenarioPage")
+        {
+            [nameof(ScenarioPageResource.Items)] = new("Scenarios", "The scenarios of this page.", Visibility.Important),
+            [nameof(ScenarioPageResource.ContinuationToken)] = new("Continuation token",
+                "Pass it as continuationToken to get the next page; null on the last page."),
+        },
+        [typeof(HealthReport)] = new TypeDoc("Health report", "The app can reach its storage.")
+        {
+            [nameof(HealthReport.Status)] = new("Status", "Always healthy.", Visibility.Internal),
+        },
+        [typeof(Problem)] = new TypeDoc("Problem", "An RFC 9457 problem (application/problem+json).")
+        {
+            [nameof(Problem.Type)] = new("Type", "A URI that identifies the kind of problem."),
+            [nameof(Problem.Title)] = new("Title", "The HTTP reason phrase.", Visibility.Important),
+            [nameof(Problem.Status)] = new("Status", "The HTTP status code."),
+            [nameof(Problem.Detail)] = new("Detail", "What went wrong and what to do about it.", Visibility.Important),
+            [nameof(Problem.Errors)] = new("Validation errors",
+                "Only on a 400 (and a 422): every refused value at once, keyed by JSON path (approaches[2].accuracy; $ for the body "
+                + "itself) or by header or query parameter name (X-Workspace-Id, pageSize), each with its messages.", Visibility.Important,
+                Item: ("Message", "One problem with the value.")),
+        },
+    };
+
+    /// <summary>The words of a record.</summary>
+    public static TypeDoc Of(Type type) => Types.TryGetValue(type, out TypeDoc? doc)
+        ? doc
+        : throw new InvalidOperationException($"The API document has no words for {type.Name}: add it to Docs.");
+
+    /// <summary>Every documented record.</summary>
+    public static IReadOnlyCollection<Type> DocumentedTypes => Types.Keys;
+
+    /// <summary>The definition name of a record in the document.</summary>
+    public static string DefinitionOf(Type type) => Of(type).Definition ?? type.Name;
+
+    private static IOpenApiAny SampleScenario()
+    {
+        using Stream sample = typeof(Docs).Assembly.GetManifestResourceStream(ExampleResource)
+            ?? throw new InvalidOperationException($"The embedded resource {ExampleResource} is missing.");
+        using JsonDocument example = JsonDocument.Parse(sample);
+        return Schema.Any(example.RootElement);
+    }
+}
