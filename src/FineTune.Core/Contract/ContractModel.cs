@@ -96,6 +96,22 @@ public sealed class ContractProperty
     public ContractProperty? Element { get; internal init; }
 
     internal byte[] Utf8Name { get; }
+
+    private byte[][]? utf8EnumNames;
+
+    /// <summary>True when the JSON string <paramref name="value"/> is one of <see cref="EnumNames"/>, compared without decoding it.</summary>
+    internal bool IsEnumName(JsonElement value)
+    {
+        utf8EnumNames ??= [.. (EnumNames ?? []).Select(Encoding.UTF8.GetBytes)];
+        foreach (byte[] name in utf8EnumNames)
+        {
+            if (value.ValueEquals(name))
+            {
+                return true;
+            }
+        }
+        return false;
+    }
 }
 
 /// <summary>

@@ -108,7 +108,7 @@ public sealed class Contract<T>
         {
             try
             {
-                new Walker(errors, rules).Object(document.RootElement, "", Root);
+                new Walker(errors, rules).Object(document.RootElement, new Where(JsonPath.Root, null), Root);
             }
             catch (InvalidOperationException)
             {
@@ -125,12 +125,15 @@ public sealed class Contract<T>
 /// <summary>Problems keyed by JSON path, several messages per path, in the order found.</summary>
 internal sealed class ContractErrors
 {
-    private readonly Dictionary<string, List<string>> byPath = new(StringComparer.Ordinal);
+    private static readonly IReadOnlyDictionary<string, IReadOnlyList<string>> None = new Dictionary<string, IReadOnlyList<string>>();
 
-    public int Count => byPath.Count;
+    private Dictionary<string, List<string>>? byPath;
+
+    public int Count => byPath?.Count ?? 0;
 
     public void Add(string path, string message)
     {
+        byPath ??= new Dictionary<string, List<string>>(StringComparer.Ordinal);
         if (!byPath.TryGetValue(path, out List<string>? messages))
         {
             byPath[path] = messages = [];
@@ -138,8 +141,9 @@ internal sealed class ContractErrors
         messages.Add(message);
     }
 
-    public IReadOnlyDictionary<string, IReadOnlyList<string>> ToDictionary() =>
-        byPath.ToDictionary(e => e.Key, e => (IReadOnlyList<string>)e.Value, StringComparer.Ordinal);
+    public IReadOnlyDictionary<string, IReadOnlyList<string>> ToDictionary() => byPath is null
+        ? None
+        : byPath.ToDictionary(e => e.Key, e => (IReadOnlyList<string>)e.Value, StringComparer.Ordinal);
 }
 
 /// <summary>
@@ -150,18 +154,15 @@ internal sealed class ContractErrors
 public sealed class ObjectView
 {
     private readonly ContractErrors errors;
-    private readonly JsonElement[] values;
-    private readonly PropertyState[] states;
-    private readonly object?[] children;
+    private readonly Slot[] slots;
+    private readonly JsonPath path;
 
-    internal ObjectView(ContractObject contract, string path, ContractErrors errors)
+    internal ObjectView(ContractObject contract, JsonPath path, ContractErrors errors)
     {
         Contract = contract;
-        Path = path;
+        this.path = path;
         this.errors = errors;
-        values = new JsonElement[contract.Properties.Count];
-        states = new PropertyState[contract.Properties.Count];
-        children = new object?[contract.Properties.Count];
+        slots = new Slot[contract.Properties.Count];
     }
 
     internal enum PropertyState : byte
@@ -175,10 +176,10 @@ public sealed class ObjectView
     public ContractObject Contract { get; }
 
     /// <summary>The object's JSON path; empty for the body itself.</summary>
-    public string Path { get; }
+    public string Path => path.ToString();
 
     /// <summary>True when the property is present and not null, valid or not.</summary>
-    public bool Has(string clrName) => states[Contract.IndexOf(clrName)] != PropertyState.Absent;
+    public bool Has(string clrName) => slots[Contract.IndexOf(clrName)].State != PropertyState.Absent;
 
     /// <summary>The property's number (or whole number), when present and valid.</summary>
     public decimal? Number(string clrName) =>
@@ -193,14 +194,13 @@ public sealed class ObjectView
         EnumText.TryParse(Text(clrName), out TEnum value) ? value : null;
 
     /// <summary>The view of the nested object, when present and an object (its own properties may have problems).</summary>
-    public ObjectView? Child(string clrName) => children[Contract.IndexOf(clrName)] as ObjectView;
+    public ObjectView? Child(string clrName) => slots[Contract.IndexOf(clrName)].Child as ObjectView;
 
     /// <summary>The views of an array's objects, in order; null for an item that is not an object. Empty when not an array.</summary>
-    public IReadOnlyList<ObjectView?> Items(string clrName) =>
-        children[Contract.IndexOf(clrName)] as ObjectView?[] ?? [];
+    public IReadOnlyList<ObjectView?> Items(string clrName) => slots[Contract.IndexOf(clrName)].Child as ObjectView?[] ?? [];
 
     /// <summary>The JSON path of the property.</summary>
-    public string PathOf(string clrName) => PathOf(Path, Contract.Properties[Contract.IndexOf(clrName)].Name);
+    public string PathOf(string clrName) => path.Property(Contract.Properties[Contract.IndexOf(clrName)].Name);
 
     /// <summary>The JSON name of the property, for messages.</summary>
     public string NameOf(string clrName) => Contract.Properties[Contract.IndexOf(clrName)].Name;
@@ -209,40 +209,88 @@ public sealed class ObjectView
     public void Refuse(string clrName, string message) => errors.Add(PathOf(clrName), message);
 
     /// <summary>Refuses the object as a whole.</summary>
-    public void Refuse(string message) => errors.Add(Path.Length == 0 ? "$" : Path, message);
+    public void Refuse(string message) => errors.Add(path.IsRoot ? "$" : path.ToString(), message);
 
-    internal static string PathOf(string parent, string name) => parent.Length == 0 ? name : $"{parent}.{name}";
+    internal JsonPath JsonPath => path;
 
-    internal void Set(int index, JsonElement value, PropertyState state, object? child = null)
-    {
-        values[index] = value;
-        states[index] = state;
-        children[index] = child;
-    }
+    internal void Set(int index, JsonElement value, PropertyState state, object? child = null) => slots[index] = new(value, state, child);
 
-    internal void MarkInvalid(int index) => states[index] = PropertyState.Invalid;
+    internal void MarkInvalid(int index) => slots[index].State = PropertyState.Invalid;
 
-    internal PropertyState StateOf(int index) => states[index];
+    internal PropertyState StateOf(int index) => slots[index].State;
 
-    internal JsonElement ValueOf(int index) => values[index];
+    internal JsonElement ValueOf(int index) => slots[index].Value;
 
     private JsonElement? ValidValue(string clrName)
     {
-        int index = Contract.IndexOf(clrName);
-        return states[index] == PropertyState.Valid ? values[index] : null;
+        ref readonly Slot slot = ref slots[Contract.IndexOf(clrName)];
+        return slot.State == PropertyState.Valid ? slot.Value : null;
     }
+
+    private struct Slot(JsonElement value, PropertyState state, object? child)
+    {
+        public readonly JsonElement Value = value;
+        public PropertyState State = state;
+        public readonly object? Child = child;
+    }
+}
+
+/// <summary>
+/// Where a value sits in the body, kept as its parent and its name or index: the path text (<c>approaches[2].accuracy</c>)
+/// is only made when a problem needs it.
+/// </summary>
+internal sealed class JsonPath
+{
+    public static readonly JsonPath Root = new(null, null, -1);
+
+    private readonly JsonPath? parent;
+    private readonly string? name;
+    private readonly int index;
+    private string? text;
+
+    private JsonPath(JsonPath? parent, string? name, int index)
+    {
+        this.parent = parent;
+        this.name = name;
+        this.index = index;
+    }
+
+    public bool IsRoot => parent is null;
+
+    public JsonPath Child(string property) => new(this, property, -1);
+
+    public JsonPath Item(int position) => new(this, null, position);
+
+    /// <summary>The path of this value's property <paramref name="property"/>.</summary>
+    public string Property(string property) => IsRoot ? property : $"{this}.{property}";
+
+    /// <summary>The path of this value itself; <c>$</c> for the body.</summary>
+    public string OrBody() => IsRoot ? "$" : ToString();
+
+    public override string ToString() => text ??= parent is null ? ""
+        : name is not null ? parent.Property(name)
+        : string.Create(CultureInfo.InvariantCulture, $"{parent}[{index}]");
+}
+
+/// <summary>A value's place: its owner and property name (the path is made only for a problem), or a node of its own.</summary>
+internal readonly record struct Where(JsonPath Owner, string? Name)
+{
+    /// <summary>The value's own node, for descending into it.</summary>
+    public JsonPath Node() => Name is null ? Owner : Owner.Child(Name);
+
+    public override string ToString() => Name is null ? Owner.OrBody() : Owner.Property(Name);
 }
 
 /// <summary>The walk of one body: checks every value against its declaration, then runs the objects' rules.</summary>
 internal sealed class Walker(ContractErrors errors, ContractRules rules)
 {
-    public ObjectView? Object(JsonElement element, string path, ContractObject contract)
+    public ObjectView? Object(JsonElement element, Where where, ContractObject contract)
     {
-        if (element.ValueKind != JsonValueKind.Object)
+        if (!Check(element.ValueKind == JsonValueKind.Object, where, "must be a JSON object."))
         {
-            errors.Add(path.Length == 0 ? "$" : path, "must be a JSON object.");
             return null;
         }
+        JsonPath path = where.Node();
         var view = new ObjectView(contract, path, errors);
         IReadOnlyList<ContractProperty> properties = contract.Properties;
         Span<bool> seen = stackalloc bool[properties.Count];
@@ -252,13 +300,13 @@ internal sealed class Walker(ContractErrors errors, ContractRules rules)
             int index = IndexOf(properties, property, next);
             if (index < 0)
             {
-                errors.Add(ObjectView.PathOf(path, property.Name), "is not a known property.");
+                errors.Add(path.Property(property.Name), "is not a known property.");
                 continue;
             }
             next = index + 1;
             if (seen[index])
             {
-                errors.Add(ObjectView.PathOf(path, properties[index].Name), "appears more than once.");
+                errors.Add(path.Property(properties[index].Name), "appears more than once.");
                 view.MarkInvalid(index);
                 continue;
             }
@@ -274,12 +322,11 @@ internal sealed class Walker(ContractErrors errors, ContractRules rules)
             switch (view.StateOf(i))
             {
                 case ObjectView.PropertyState.Absent when declared.Required:
-                    errors.Add(ObjectView.PathOf(path, declared.Name), "is required.");
+                    errors.Add(path.Property(declared.Name), "is required.");
                     break;
                 case ObjectView.PropertyState.Valid:
                     JsonElement value = view.ValueOf(i);
-                    string valuePath = ObjectView.PathOf(path, declared.Name);
-                    bool valid = Value(value, valuePath, declared, out object? child);
+                    bool valid = Value(value, new Where(path, declared.Name), declared, out object? child);
                     view.Set(i, value, valid ? ObjectView.PropertyState.Valid : ObjectView.PropertyState.Invalid, child);
                     break;
             }
@@ -289,68 +336,68 @@ internal sealed class Walker(ContractErrors errors, ContractRules rules)
     }
 
     /// <summary>Checks one value; false (with the problem added) when it does not meet its declaration.</summary>
-    private bool Value(JsonElement value, string path, ContractProperty declared, out object? child)
+    private bool Value(JsonElement value, Where where, ContractProperty declared, out object? child)
     {
         child = null;
         switch (declared.Kind)
         {
             case ContractKind.Object:
-                ObjectView? view = Object(value, path, declared.Object!);
+                ObjectView? view = Object(value, where, declared.Object!);
                 child = view;
                 return view is not null;
             case ContractKind.Array:
-                return Array(value, path, declared, out child);
+                return Array(value, where, declared, out child);
             case ContractKind.Number:
             case ContractKind.Integer:
-                return Number(value, path, declared);
+                return Number(value, where, declared);
             case ContractKind.Boolean:
-                return Check(value.ValueKind is JsonValueKind.True or JsonValueKind.False, path, "must be true or false.");
+                return Check(value.ValueKind is JsonValueKind.True or JsonValueKind.False, where, "must be true or false.");
             case ContractKind.String:
-                return Text(value, path, declared);
+                return Text(value, where, declared);
             case ContractKind.Enum:
-                return Check(value.ValueKind == JsonValueKind.String, path, "must be a string.")
-                    && Check(declared.EnumNames!.Contains(value.GetString()!), path, $"must be one of {string.Join(", ", declared.EnumNames!)}.");
+                return value.ValueKind == JsonValueKind.String && declared.IsEnumName(value)
+                    || Refuse(where, $"must be one of {string.Join(", ", declared.EnumNames!)}.");
             case ContractKind.Date:
                 return Check(value.ValueKind == JsonValueKind.String
                     && DateOnly.TryParseExact(value.GetString(), "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out _),
-                    path, "must be a date, YYYY-MM-DD.");
+                    where, "must be a date, YYYY-MM-DD.");
             case ContractKind.DateTime:
-                return Check(value.ValueKind == JsonValueKind.String && value.TryGetDateTimeOffset(out _), path,
+                return Check(value.ValueKind == JsonValueKind.String && value.TryGetDateTimeOffset(out _), where,
                     "must be a date and time, RFC 3339.");
             default:
                 throw new NotSupportedException($"{declared.Kind} properties are not read from request bodies.");
         }
     }
 
-    private bool Array(JsonElement value, string path, ContractProperty declared, out object? items)
+    private bool Array(JsonElement value, Where where, ContractProperty declared, out object? items)
     {
         items = null;
-        if (!Check(value.ValueKind == JsonValueKind.Array, path, "must be an array."))
+        if (!Check(value.ValueKind == JsonValueKind.Array, where, "must be an array."))
         {
             return false;
         }
         int count = value.GetArrayLength();
         int min = declared.MinLength ?? 0, max = declared.MaxLength ?? int.MaxValue;
-        if (!Check(count >= min && count <= max, path,
-            max == int.MaxValue ? $"must hold at least {min} items, not {count}." : $"must hold {min} to {max} items, not {count}."))
+        if (count < min || count > max)
         {
-            return false;
+            return Refuse(where,
+                max == int.MaxValue ? $"must hold at least {min} items, not {count}." : $"must hold {min} to {max} items, not {count}.");
         }
         ContractProperty element = declared.Element!;
+        JsonPath path = where.Node();
         bool valid = true;
         ObjectView?[]? views = element.Kind == ContractKind.Object ? new ObjectView?[count] : null;
         int index = 0;
         foreach (JsonElement item in value.EnumerateArray())
         {
-            string itemPath = string.Create(CultureInfo.InvariantCulture, $"{path}[{index}]");
+            var itemWhere = new Where(path.Item(index), null);
             if (item.ValueKind == JsonValueKind.Null)
             {
-                errors.Add(itemPath, "must not be null.");
-                valid = false;
+                valid = Check(false, itemWhere, "must not be null.");
             }
             else
             {
-                valid &= Value(item, itemPath, element, out object? child);
+                valid &= Value(item, itemWhere, element, out object? child);
                 if (views is not null)
                 {
                     views[index] = child as ObjectView;
@@ -362,38 +409,38 @@ internal sealed class Walker(ContractErrors errors, ContractRules rules)
         return valid;
     }
 
-    private bool Number(JsonElement value, string path, ContractProperty declared)
+    private bool Number(JsonElement value, Where where, ContractProperty declared)
     {
         bool whole = declared.Kind == ContractKind.Integer;
-        if (!Check(value.ValueKind == JsonValueKind.Number, path, whole ? "must be a whole number." : "must be a number."))
+        if (!Check(value.ValueKind == JsonValueKind.Number, where, whole ? "must be a whole number." : "must be a number."))
         {
             return false;
         }
         NumberRange range = declared.Range ?? FullRange(declared.ClrType);
-        return Check(value.TryGetDecimal(out decimal number) && range.Contains(number), path, range.Describe(whole))
-            && (!whole || Check(IsWholeNumber(value), path, "must be a whole number."));
+        return (value.TryGetDecimal(out decimal number) && range.Contains(number) || Refuse(where, range.Describe(whole)))
+            && (!whole || Check(IsWholeNumber(value), where, "must be a whole number."));
     }
 
-    private bool Text(JsonElement value, string path, ContractProperty declared)
+    private bool Text(JsonElement value, Where where, ContractProperty declared)
     {
-        if (!Check(value.ValueKind == JsonValueKind.String, path, "must be a string."))
+        if (!Check(value.ValueKind == JsonValueKind.String, where, "must be a string."))
         {
             return false;
         }
         string text = value.GetString()!;
         int min = declared.MinLength ?? 0, max = declared.MaxLength ?? int.MaxValue;
-        return Check(text.Length >= min && text.Length <= max && (min == 0 || !string.IsNullOrWhiteSpace(text)), path,
-                max == int.MaxValue ? $"must be at least {min} characters." : $"must be {min} to {max} characters, not only spaces.")
-            && (declared.Pattern is not { } pattern || Check(Patterns.IsMatch(pattern, text), path, Patterns.Describe(pattern)));
+        return (text.Length >= min && text.Length <= max && (min == 0 || !string.IsNullOrWhiteSpace(text))
+                || Refuse(where, max == int.MaxValue ? $"must be at least {min} characters." : $"must be {min} to {max} characters, not only spaces."))
+            && (declared.Pattern is not { } pattern || Patterns.IsMatch(pattern, text) || Refuse(where, Patterns.Describe(pattern)));
     }
 
-    private bool Check(bool condition, string path, string message)
+    private bool Check(bool condition, Where where, string message) => condition || Refuse(where, message);
+
+    /// <summary>Adds the problem; false, so a check reads <c>ok || Refuse(...)</c> and makes its message only when it fails.</summary>
+    private bool Refuse(Where where, string message)
     {
-        if (!condition)
-        {
-            errors.Add(path, message);
-        }
-        return condition;
+        errors.Add(where.ToString(), message);
+        return false;
     }
 
     private static NumberRange FullRange(Type type) =>
