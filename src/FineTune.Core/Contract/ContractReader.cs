@@ -355,7 +355,8 @@ internal sealed class Walker(ContractErrors errors, ContractRules rules)
             case ContractKind.String:
                 return Text(value, where, declared);
             case ContractKind.Enum:
-                return value.ValueKind == JsonValueKind.String && declared.IsEnumName(value)
+                // GetString, on a mismatch only, refuses text that is not UTF-8 as such (it throws; see Read).
+                return value.ValueKind == JsonValueKind.String && (declared.IsEnumName(value) || value.GetString() is null)
                     || Refuse(where, $"must be one of {string.Join(", ", declared.EnumNames!)}.");
             case ContractKind.Date:
                 return Check(value.ValueKind == JsonValueKind.String
