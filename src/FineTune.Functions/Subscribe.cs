@@ -1,0 +1,55 @@
+using FineTune.Functions.Alerts;
+using FineTune.Functions.Http;
+using FineTune.Storage;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.Azure.Functions.Worker;
+
+namespace FineTune.Functions;
+
+/// <summary>
+/// POST /api/subscriptions: registers a webhook for the caller's workspace's alerts. In the connector it is the Power
+/// Automate trigger "When a cost alert fires".
+/// </summary>
+public sealed class Subscribe(SubscriptionStore subscriptions, ScenarioStore scenarios, NotificationUrlCheck urls, AlertOptions options)
+{
+    /// <summary>
+    /// 201 with the subscription, its secret and a <c>Location</c> to DELETE it; 400 naming every problem (a URL that
+    /// is not https, or whose host resolves to a loopback, private, link-local or metadata address; an unknown scenario).
+    /// </summary>
+    [Function(nameof(Subscribe))]
+    public async Task<IActionResult> Run(
+        [HttpTrigger(AuthorizationLevel.Function, "post", Route = "subscriptions")] HttpRequest request,
+        CancellationToken cancellationToken)
+    {
+        RequestValue<string> workspace = request.ReadWorkspace();
+        if (workspace.IsRefused)
+        {
+            return workspace.Refusal;
+        }
+        RequestValue<SubscriptionRequest> read = await request.ReadJsonBodyAsync(
+            body => RequestValue<SubscriptionRequest>.Accept(SubscriptionBody.Parse(body, options.AllowLoopbackHttp)), cancellationToken);
+        if (read.IsRefused)
+        {
+            return read.Refusal;
+        }
+        SubscriptionRequest wanted = read.Value;
+        if (wanted.NotificationUrl is { } url && await urls.CheckAsync(url, cancellationToken) is { } problem)
+        {
+            wanted.Add(SubscriptionBody.NotificationUrl, problem);
+        }
+        if (wanted.ScenarioId is { } scenarioId && await scenarios.GetAsync(workspace.Value, scenarioId, cancellationToken) is null)
+        {
+            wanted.Add(SubscriptionBody.ScenarioId, "No scenario with this id in this workspace.");
+        }
+        if (!wanted.IsValid)
+        {
+            return wanted.Refusal().Result;
+        }
+        AlertSubscription created = await subscriptions.CreateAsync(
+            workspace.Value, wanted.NotificationUrl!, wanted.ScenarioId, wanted.MinimumSeverity, cancellationToken);
+        // Absolute, as Power Automate calls it to unsubscribe; the id alone is the capability, so no key is needed.
+        string location = $"{request.Scheme}://{request.Host}{request.PathBase}{request.Path.Value?.TrimEnd('/')}/{created.Id}";
+        return AlertResults.Subscription(created, location);
+    }
+}
