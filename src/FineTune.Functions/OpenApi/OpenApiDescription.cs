@@ -82,6 +82,7 @@ public sealed class OpenApiDescription(IConfiguration configuration)
             [
                 new OpenApiTag { Name = "Scenarios", Description = "Analyse scenarios and store them per workspace." },
                 new OpenApiTag { Name = "Benchmarks", Description = "Benchmark bands, peer statistics and comparisons." },
+                new OpenApiTag { Name = SubscriptionOperations.Tag, Description = "Webhooks of the workspace's cost alerts." },
                 new OpenApiTag { Name = "Service", Description = "Health and this document." },
             ],
         };
@@ -90,9 +91,11 @@ public sealed class OpenApiDescription(IConfiguration configuration)
         ResourceSchemas.AddTo(document.Components.Schemas);
         BenchmarkSchemas.AddTo(document.Components.Schemas);
         ProblemSchemas.AddTo(document.Components.Schemas);
+        AlertSchemas.AddTo(document.Components.Schemas);
         ScenarioOperations.AddTo(document.Paths);
         BenchmarkOperations.AddTo(document.Paths);
         ServiceOperations.AddTo(document.Paths);
+        SubscriptionOperations.AddTo(document.Paths);
         return document;
     }
 }
