@@ -35,6 +35,13 @@ public sealed class QueueSampleFunctions(QueueSignal signal)
         return message.DequeueCount <= 2 ? throw new InvalidOperationException("Not yet.") : Task.CompletedTask;
     }
 
+    public async Task Slow(string message)
+    {
+        signal.Enter();
+        await Task.Delay(100);
+        signal.Leave(message);
+    }
+
     public Task Unbindable(string message, Uri somethingElse) => Task.CompletedTask;
 }
 
@@ -45,7 +52,28 @@ public sealed class QueueSignal
 
     public IReadOnlyList<string> Seen => [.. seen];
 
+    private int running;
+    private int mostAtOnce;
+
+    /// <summary>The most runs that were in flight at the same time.</summary>
+    public int MostAtOnce => Volatile.Read(ref mostAtOnce);
+
     public void Record(string what) => seen.Enqueue(what);
+
+    public void Enter()
+    {
+        int now = Interlocked.Increment(ref running);
+        int most;
+        while (now > (most = Volatile.Read(ref mostAtOnce)) && Interlocked.CompareExchange(ref mostAtOnce, now, most) != most)
+        {
+        }
+    }
+
+    public void Leave(string what)
+    {
+        Interlocked.Decrement(ref running);
+        Record(what);
+    }
 
     public async Task<IReadOnlyList<string>> WaitForAsync(int count)
     {
@@ -82,21 +110,29 @@ public sealed class QueueTriggerServiceTests(QueueAzuriteFixture fixture) : ICla
         [new BindingMetadata(method == nameof(QueueSampleFunctions.Order) ? "order" : "message", "queueTrigger", "In",
             null, null, null, null, false, queue, Connection)]);
 
-    private IConfiguration Settings() => new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
+    private IConfiguration Settings(params (string Key, string Value)[] more)
     {
-        [Connection] = fixture.Azurite.ConnectionString,
-        ["AzureFunctionsJobHost:extensions:queues:maxDequeueCount"] = "3",
-        ["AzureFunctionsJobHost:extensions:queues:maxPollingInterval"] = "00:00:00.100",
-    }).Build();
+        var settings = new Dictionary<string, string?>
+        {
+            [Connection] = fixture.Azurite.ConnectionString,
+            ["AzureFunctionsJobHost:extensions:queues:maxDequeueCount"] = "3",
+            ["AzureFunctionsJobHost:extensions:queues:maxPollingInterval"] = "00:00:00.100",
+        };
+        foreach ((string key, string value) in more)
+        {
+            settings[key] = value;
+        }
+        return new ConfigurationBuilder().AddInMemoryCollection(settings).Build();
+    }
 
     private QueueClient Queue(string name) =>
         new(fixture.Azurite.ConnectionString, name, new QueueClientOptions { MessageEncoding = QueueMessageEncoding.Base64 });
 
     private static string NewQueueName() => "q-" + Guid.NewGuid().ToString("N");
 
-    private async Task<(QueueSignal Signal, Func<Task> Stop)> ServeAsync(string method, string queue)
+    private async Task<(QueueSignal Signal, Func<Task> Stop)> ServeAsync(string method, string queue, params (string Key, string Value)[] more)
     {
-        IConfiguration settings = Settings();
+        IConfiguration settings = Settings(more);
         LocalFunctionApp app = LocalFunctionApp.Create([Function(method, queue)], "api", settings);
         var signal = new QueueSignal();
         ServiceProvider services = new ServiceCollection().AddSingleton(signal).BuildServiceProvider();
@@ -204,6 +240,29 @@ public sealed class QueueTriggerServiceTests(QueueAzuriteFixture fixture) : ICla
         await stop();
 
         Assert.Equal(["late"], seen);
+    }
+
+    [Theory]
+    [InlineData(1, 0, 1, 1)]
+    [InlineData(4, 0, 2, 4)]
+    public async Task BatchSizeAndThreshold_BoundTheRunsInFlight(int batchSize, int newBatchThreshold, int leastMost, int mostMost)
+    {
+        string name = NewQueueName();
+        QueueClient queue = Queue(name);
+        await queue.CreateAsync();
+        for (int i = 0; i < 8; i++)
+        {
+            await queue.SendMessageAsync($"m{i}");
+        }
+        (QueueSignal signal, Func<Task> stop) = await ServeAsync(nameof(QueueSampleFunctions.Slow), name,
+            ("AzureFunctionsJobHost:extensions:queues:batchSize", batchSize.ToString(System.Globalization.CultureInfo.InvariantCulture)),
+            ("AzureFunctionsJobHost:extensions:queues:newBatchThreshold", newBatchThreshold.ToString(System.Globalization.CultureInfo.InvariantCulture)));
+
+        IReadOnlyList<string> seen = await signal.WaitForAsync(8);
+        await stop();
+
+        Assert.Equal(8, seen.Distinct().Count());
+        Assert.InRange(signal.MostAtOnce, leastMost, mostMost);
     }
 
     [Fact]
