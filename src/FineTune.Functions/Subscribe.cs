@@ -49,7 +49,8 @@ public sealed class Subscribe(SubscriptionStore subscriptions, ScenarioStore sce
         AlertSubscription created = await subscriptions.CreateAsync(
             workspace.Value, wanted.NotificationUrl!, wanted.ScenarioId, wanted.MinimumSeverity, cancellationToken);
         // Absolute, as Power Automate calls it to unsubscribe; the id alone is the capability, so no key is needed.
-        string location = $"{request.Scheme}://{request.Host}{request.PathBase}{request.Path.Value?.TrimEnd('/')}/{created.Id}";
+        string origin = options.SiteHost is { } site ? $"https://{site}" : $"{request.Scheme}://{request.Host}";
+        string location = $"{origin}{request.PathBase}{request.Path.Value?.TrimEnd('/')}/{created.Id}";
         return AlertResults.Subscription(created, location);
     }
 }

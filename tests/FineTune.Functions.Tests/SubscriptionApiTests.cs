@@ -35,6 +35,18 @@ public sealed class SubscriptionApiTests(ApiFixture fixture)
     }
 
     [Fact]
+    public async Task Subscribe_InAzure_LocationNamesTheFunctionAppsOwnHost()
+    {
+        await using var azure = FineTune.Testing.Host.LocalHostFactory.Over(fixture.Azurite.ConnectionString,
+            new Dictionary<string, string?> { ["WEBSITE_HOSTNAME"] = "func-abc.azurewebsites.net" });
+        var client = new ApiClient(azure.CreateClient(), "ws-" + Guid.NewGuid().ToString("N")[..16]);
+
+        Reply reply = await SubscribeAsync(client, """{"notificationUrl": "https://198.51.100.7/hook"}""");
+
+        Assert.Equal($"https://func-abc.azurewebsites.net/api/subscriptions/{reply.Id}", reply.Headers.Location!.AbsoluteUri);
+    }
+
+    [Fact]
     public async Task Subscribe_ScenarioAndSeverity_AreStoredInTheCallersWorkspaceOnly()
     {
         ApiClient client = fixture.Client();

@@ -9,7 +9,12 @@ namespace FineTune.Functions.Alerts;
 /// development. Off by default; never turn it on in a shared deployment.
 /// </param>
 /// <param name="DeliveryTimeout"><c>Alerts__DeliveryTimeoutSeconds</c>: how long a receiver has to answer a delivery, 1 to 60 seconds; default 10.</param>
-public sealed record AlertOptions(bool AllowLoopbackHttp, TimeSpan DeliveryTimeout)
+/// <param name="SiteHost">
+/// <c>WEBSITE_HOSTNAME</c>, which Azure sets to the function app's own host: a subscription's <c>Location</c> names it,
+/// since behind the Functions host the request's host is the worker's, and Unsubscribe needs no key there. <c>null</c>
+/// elsewhere, where the request's own scheme and host are the app's.
+/// </param>
+public sealed record AlertOptions(bool AllowLoopbackHttp, TimeSpan DeliveryTimeout, string? SiteHost = null)
 {
     /// <summary>The configuration section.</summary>
     public const string Section = "Alerts";
@@ -32,6 +37,7 @@ public sealed record AlertOptions(bool AllowLoopbackHttp, TimeSpan DeliveryTimeo
             { } text when int.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out int value) && value is >= 1 and <= 60 => value,
             { } text => throw new InvalidOperationException($"Alerts__DeliveryTimeoutSeconds is '{text}'; expected a whole number from 1 to 60."),
         };
-        return new AlertOptions(allowLoopbackHttp, TimeSpan.FromSeconds(timeoutSeconds));
+        return new AlertOptions(allowLoopbackHttp, TimeSpan.FromSeconds(timeoutSeconds),
+            configuration["WEBSITE_HOSTNAME"] is { Length: > 0 } site ? site : null);
     }
 }
