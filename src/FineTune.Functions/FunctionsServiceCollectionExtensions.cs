@@ -12,7 +12,7 @@ namespace FineTune.Functions;
 public static class FunctionsServiceCollectionExtensions
 {
     /// <summary>
-    /// Registers the stores, the recompute job and the API document. Table Storage is reached as
+    /// Registers the stores, the recompute job, the alert webhooks and the API document. Table Storage is reached as
     /// <paramref name="configuration"/> says: <c>TableStorage__tableServiceUri</c> (or <c>AzureWebJobsStorage__tableServiceUri</c>) with an Entra ID identity,
     /// else the connection string in <c>AzureWebJobsStorage</c>.
     /// </summary>
