@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # The one entry point for a newcomer:
-#   ./dev.sh run    install what is missing, start Azurite, build, serve the function app on http://127.0.0.1:7071
+#   ./dev.sh run    install what is missing, start Azurite (tables and queues), build, serve the function app on http://127.0.0.1:7071
 #   ./dev.sh test   install what is missing, build, then infra/check.sh and tools/openapi/validate.sh (if present) and
 #                   every test project (each starts its own Azurite); ends with "N passed, N failed"
 set -euo pipefail
@@ -13,6 +13,8 @@ CONFIGURATION="${CONFIGURATION:-Debug}"
 AZURITE_DIR="tools/azurite"
 AZURITE_MAIN="$AZURITE_DIR/node_modules/azurite/dist/src/table/main.js"
 AZURITE_PORT=10002
+AZURITE_QUEUE_MAIN="$AZURITE_DIR/node_modules/azurite/dist/src/queue/main.js"
+AZURITE_QUEUE_PORT=10001
 
 log() { printf '==> %s\n' "$*" >&2; }
 die() { printf 'dev.sh: %s\n' "$*" >&2; exit 1; }
@@ -35,10 +37,12 @@ install_azurite() {
 port_open() { (exec 3<>"/dev/tcp/127.0.0.1/$1") 2>/dev/null; }
 
 AZURITE_PID=""
+AZURITE_QUEUE_PID=""
 APP_PID=""
 stop_all() {
   [[ -n "$APP_PID" ]] && kill "$APP_PID" 2>/dev/null && wait "$APP_PID" 2>/dev/null
   [[ -n "$AZURITE_PID" ]] && kill "$AZURITE_PID" 2>/dev/null && wait "$AZURITE_PID" 2>/dev/null
+  [[ -n "$AZURITE_QUEUE_PID" ]] && kill "$AZURITE_QUEUE_PID" 2>/dev/null && wait "$AZURITE_QUEUE_PID" 2>/dev/null
   return 0
 }
 
@@ -60,6 +64,25 @@ start_azurite() {
   die "Azurite did not listen on port $AZURITE_PORT within 10 s"
 }
 
+# Azurite's Queue service beside the tables, where UseDevelopmentStorage=true looks for it (the alert deliveries).
+start_azurite_queues() {
+  if port_open "$AZURITE_QUEUE_PORT"; then
+    log "port $AZURITE_QUEUE_PORT is already listening; using the Queue Storage emulator that runs there"
+    return
+  fi
+  mkdir -p .azurite
+  log "starting Azurite (queues) on 127.0.0.1:$AZURITE_QUEUE_PORT, data in .azurite/"
+  node "$AZURITE_QUEUE_MAIN" --silent --disableTelemetry --skipApiVersionCheck \
+    --location .azurite --queueHost 127.0.0.1 --queuePort "$AZURITE_QUEUE_PORT" >.azurite/azurite-queue.log 2>&1 &
+  AZURITE_QUEUE_PID=$!
+  for _ in $(seq 1 100); do
+    port_open "$AZURITE_QUEUE_PORT" && return
+    kill -0 "$AZURITE_QUEUE_PID" 2>/dev/null || { cat .azurite/azurite-queue.log >&2; die "Azurite (queues) did not start"; }
+    sleep 0.1
+  done
+  die "Azurite (queues) did not listen on port $AZURITE_QUEUE_PORT within 10 s"
+}
+
 cmd_run() {
   require_tools
   install_azurite
@@ -70,6 +93,7 @@ cmd_run() {
   trap stop_all EXIT
   trap 'exit 130' INT TERM
   start_azurite
+  start_azurite_queues
   log "serving the function app; Ctrl-C stops it and Azurite"
   # Storage and the schedule come from src/FineTune.Functions/local.settings.json, as under func start.
   dotnet "$host" "$@" &
@@ -103,9 +127,9 @@ counter() {
 # Azurites the test fixtures started from this clone's tools/azurite (in memory, unlike the one `run` keeps in
 # .azurite/) and that outlived their test host, as when it crashed before it could stop them.
 stop_test_azurites() {
-  local pid args main="$ROOT/$AZURITE_MAIN"
+  local pid args main="$ROOT/$AZURITE_MAIN" queue_main="$ROOT/$AZURITE_QUEUE_MAIN"
   while read -r pid args; do
-    if [[ "$args" == *"$main "*"--inMemoryPersistence"* ]]; then
+    if [[ "$args" == *"$main "*"--inMemoryPersistence"* || "$args" == *"$queue_main "*"--inMemoryPersistence"* ]]; then
       log "stopping Azurite $pid, left running by a test host"
       kill "$pid" 2>/dev/null || true
     fi

@@ -1,7 +1,8 @@
 // Data-plane role assignments for one principal, least privilege.
-// The Functions host on Flex Consumption keeps its keys, timer schedule state and singleton locks in blobs,
-// so Storage Queue Data Contributor is not granted: the app's triggers are HTTP and a timer.
-// Grant it here if a queue or blob trigger is added.
+// The Functions host on Flex Consumption keeps its keys, timer schedule state and singleton locks in blobs. The alert
+// deliveries go through the alert-deliveries queue: the app creates it and adds messages, and the host's queue trigger
+// reads, updates and deletes them and adds to alert-deliveries-poison, so the identity needs Storage Queue Data
+// Contributor (neither the Sender nor the Processor role alone covers both sides).
 
 @description('Object id of the principal that receives the roles.')
 param principalId string
@@ -36,6 +37,10 @@ var storageBlobDataOwner = subscriptionResourceId(
   'Microsoft.Authorization/roleDefinitions',
   'b7e6dc6d-f1e8-4753-8033-0f276bb0955b'
 )
+var storageQueueDataContributor = subscriptionResourceId(
+  'Microsoft.Authorization/roleDefinitions',
+  '974c5e8b-45b9-4653-ba55-5f855dd0fb88'
+)
 var storageTableDataContributor = subscriptionResourceId(
   'Microsoft.Authorization/roleDefinitions',
   '0a9a7e1f-b9d0-4cc4-a60d-0319b160aaa3'
@@ -62,6 +67,16 @@ resource tableDataContributor 'Microsoft.Authorization/roleAssignments@2022-04-0
     principalId: principalId
     principalType: principalType
     roleDefinitionId: storageTableDataContributor
+  }
+}
+
+resource queueDataContributor 'Microsoft.Authorization/roleAssignments@2022-04-01' = {
+  name: guid(storage.id, principalId, storageQueueDataContributor)
+  scope: storage
+  properties: {
+    principalId: principalId
+    principalType: principalType
+    roleDefinitionId: storageQueueDataContributor
   }
 }
 

@@ -1,3 +1,4 @@
+using System.ComponentModel.DataAnnotations;
 using System.Text.Json.Serialization;
 
 namespace FineTune.Core;
@@ -47,4 +48,20 @@ public enum AlertSeverity
     [JsonStringEnumMemberName("warning")] Warning,
     /// <summary>Act now.</summary>
     [JsonStringEnumMemberName("alert")] Alert,
+}
+
+/// <summary>
+/// The body of a webhook subscription to a workspace's alerts (api.md, "Alerts to webhooks"). Where the URL may point is
+/// checked beyond its form by the app (https, a public address).
+/// </summary>
+/// <param name="NotificationUrl">Where each alert is POSTed.</param>
+/// <param name="ScenarioId">Only this scenario's alerts; every scenario of the workspace when absent.</param>
+/// <param name="MinimumSeverity">The lowest severity delivered; warning when absent.</param>
+public sealed record SubscriptionRequest(
+    [property: Url, Length(1, SubscriptionRequest.MaxUrlLength)] string NotificationUrl,
+    [property: RegularExpression(Patterns.ScenarioId)] string? ScenarioId,
+    AlertSeverity? MinimumSeverity)
+{
+    /// <summary>The longest notification URL accepted; a Logic Apps callback URL is a few hundred characters.</summary>
+    public const int MaxUrlLength = 2048;
 }

@@ -4,7 +4,7 @@ namespace FineTune.Core;
 public static class BandJson
 {
     /// <summary>The body's object, for the API document.</summary>
-    public static ContractObject Root { get; } = ContractObject.Of(ScenarioJsonContext.Default.BenchmarkBandInput);
+    public static ContractObject Root { get; } = ContractObject.Of(RequestJsonContext.Default.BenchmarkBandInput);
 
     /// <summary>
     /// Reads a band's thresholds and source; when <paramref name="metric"/> is known, the direction must be its own
@@ -12,7 +12,7 @@ public static class BandJson
     /// </summary>
     public static ContractResult<BenchmarkBandInput> Parse(ReadOnlySpan<byte> utf8Json, Metric? metric)
     {
-        var contract = new Contract<BenchmarkBandInput>(ScenarioJsonContext.Default.BenchmarkBandInput, new ContractRules()
+        var contract = new Contract<BenchmarkBandInput>(RequestJsonContext.Default.BenchmarkBandInput, new ContractRules()
             .For<BenchmarkBandInput>(band =>
             {
                 if (metric is Metric known && band.Enum<Direction>(nameof(BenchmarkBandInput.Direction)) is Direction direction

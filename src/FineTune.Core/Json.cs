@@ -117,7 +117,7 @@ public sealed class RoundedDecimalConverter : JsonConverter<decimal>
 public sealed partial class FineTuneJsonContext : JsonSerializerContext;
 
 /// <summary>
-/// Source-generated JSON for request bodies (scenarios, band upserts): exact decimals (a stored scenario reads back unchanged), absent values omitted,
+/// Source-generated JSON for request bodies (scenarios, band upserts, subscriptions): exact decimals (a stored scenario reads back unchanged), absent values omitted,
 /// whole numbers read as the contract accepts them (<c>3e2</c>).
 /// </summary>
 [JsonSourceGenerationOptions(
@@ -126,4 +126,5 @@ public sealed partial class FineTuneJsonContext : JsonSerializerContext;
     Converters = [typeof(WholeNumberConverter), typeof(WholeNumber32Converter)])]
 [JsonSerializable(typeof(Scenario))]
 [JsonSerializable(typeof(BenchmarkBandInput))]
-internal sealed partial class ScenarioJsonContext : JsonSerializerContext;
+[JsonSerializable(typeof(SubscriptionRequest))]
+public sealed partial class RequestJsonContext : JsonSerializerContext;

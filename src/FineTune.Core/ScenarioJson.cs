@@ -17,19 +17,19 @@ public static class ScenarioJson
     }
 
     /// <summary>The scenario contract: the records of <see cref="Scenario"/> and the rules of <see cref="ScenarioRules"/>.</summary>
-    public static Contract<Scenario> Contract { get; } = new(ScenarioJsonContext.Default.Scenario, ScenarioRules.All);
+    public static Contract<Scenario> Contract { get; } = new(RequestJsonContext.Default.Scenario, ScenarioRules.All);
 
     /// <summary>Writes the scenario with its decimals exact and its absent values omitted.</summary>
     public static void Write(Utf8JsonWriter writer, Scenario scenario) =>
-        JsonSerializer.Serialize(writer, scenario, ScenarioJsonContext.Default.Scenario);
+        JsonSerializer.Serialize(writer, scenario, RequestJsonContext.Default.Scenario);
 
     /// <summary>The scenario as compact UTF-8 JSON, decimals exact.</summary>
     public static byte[] SerializeToUtf8Bytes(Scenario scenario) =>
-        JsonSerializer.SerializeToUtf8Bytes(scenario, ScenarioJsonContext.Default.Scenario);
+        JsonSerializer.SerializeToUtf8Bytes(scenario, RequestJsonContext.Default.Scenario);
 
     /// <summary>The scenario as a compact JSON string, decimals exact.</summary>
     public static string Serialize(Scenario scenario) =>
-        JsonSerializer.Serialize(scenario, ScenarioJsonContext.Default.Scenario);
+        JsonSerializer.Serialize(scenario, RequestJsonContext.Default.Scenario);
 }
 
 /// <summary>The outcome of <see cref="ScenarioJson.Parse"/>: a scenario, or every problem found.</summary>

@@ -1,3 +1,4 @@
+using FineTune.Functions.Alerts;
 using FineTune.Functions.Recompute;
 using FineTune.Functions.OpenApi;
 using FineTune.Storage;
@@ -11,7 +12,7 @@ namespace FineTune.Functions;
 public static class FunctionsServiceCollectionExtensions
 {
     /// <summary>
-    /// Registers the stores, the recompute job and the API document. Table Storage is reached as
+    /// Registers the stores, the recompute job, the alert webhooks and the API document. Table Storage is reached as
     /// <paramref name="configuration"/> says: <c>TableStorage__tableServiceUri</c> (or <c>AzureWebJobsStorage__tableServiceUri</c>) with an Entra ID identity,
     /// else the connection string in <c>AzureWebJobsStorage</c>.
     /// </summary>
@@ -29,6 +30,7 @@ public static class FunctionsServiceCollectionExtensions
         services.AddSingleton<RecomputeRunStore>();
         services.AddSingleton<StorageHealth>();
         services.AddRecompute(configuration);
+        services.AddAlerts(configuration);
         services.AddSingleton(_ => new OpenApiDescription(configuration));
         return services;
     }
@@ -51,5 +53,25 @@ public static class FunctionsServiceCollectionExtensions
         throw new InvalidOperationException(
             "Table Storage is not configured: set AzureWebJobsStorage to a connection string "
             + "(UseDevelopmentStorage=true for Azurite), or TableStorage__tableServiceUri for identity-based access.");
+    }
+
+    /// <summary>
+    /// The Queue Storage settings of the connection <paramref name="connection"/>, as a queue trigger names it (default
+    /// <c>AzureWebJobsStorage</c>): <c>{connection}__queueServiceUri</c> with an Entra ID identity, else the connection
+    /// string in <c>{connection}</c>.
+    /// </summary>
+    /// <exception cref="InvalidOperationException">Neither setting is present.</exception>
+    public static QueueStorageSettings ReadQueueStorageSettings(IConfiguration configuration, string connection = "AzureWebJobsStorage")
+    {
+        ArgumentNullException.ThrowIfNull(configuration);
+        if (configuration[$"{connection}:queueServiceUri"] is { Length: > 0 } uri)
+        {
+            return new(null, new Uri(uri), configuration[$"{connection}:credential"], configuration[$"{connection}:clientId"]);
+        }
+        return configuration[connection] is { Length: > 0 } connectionString
+            ? new(connectionString, null, null, null)
+            : throw new InvalidOperationException(
+                $"Queue Storage is not configured: set {connection} to a connection string "
+                + $"(UseDevelopmentStorage=true for Azurite), or {connection}__queueServiceUri for identity-based access.");
     }
 }

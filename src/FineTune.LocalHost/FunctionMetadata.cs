@@ -25,6 +25,8 @@ internal sealed record FunctionMetadata(string Name, string ScriptFile, string E
 }
 
 /// <summary>One binding of a function; only the fields this host reads.</summary>
+/// <param name="QueueName">The queue of a queue trigger, possibly naming app settings as <c>%SETTING%</c>.</param>
+/// <param name="Connection">The app setting (prefix) of a queue trigger's storage; <c>AzureWebJobsStorage</c> when absent.</param>
 internal sealed record BindingMetadata(
     string Name,
     string Type,
@@ -33,7 +35,9 @@ internal sealed record BindingMetadata(
     IReadOnlyList<string>? Methods,
     string? Route,
     string? Schedule,
-    [property: JsonConverter(typeof(FlexibleBooleanConverter))] bool RunOnStartup);
+    [property: JsonConverter(typeof(FlexibleBooleanConverter))] bool RunOnStartup,
+    string? QueueName = null,
+    string? Connection = null);
 
 /// <summary>Reads a boolean written either as JSON <c>true</c> or as the string <c>"true"</c>, as binding metadata may have it.</summary>
 internal sealed class FlexibleBooleanConverter : JsonConverter<bool>

@@ -1,6 +1,8 @@
 using System.ComponentModel;
 using System.Reflection;
+using System.Text.Json;
 using System.Text.RegularExpressions;
+using Azure.Storage.Queues.Models;
 using FineTune.Functions.Http;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.Abstractions;
@@ -21,13 +23,26 @@ internal sealed record TimerFunction(
     string Name, string Expression, CrontabSchedule Schedule, bool RunOnStartup,
     Func<IServiceProvider, TimerInfo, CancellationToken, Task> Invoke);
 
+/// <summary>A queue-triggered function with its resolved queue.</summary>
+/// <param name="QueueName">The queue after <c>%SETTING%</c> names were resolved.</param>
+/// <param name="Connection">The app setting (prefix) that names the storage account.</param>
+internal sealed record QueueFunction(
+    string Name, string QueueName, string Connection, Func<IServiceProvider, QueueMessage, CancellationToken, Task> Invoke);
+
 /// <summary>
 /// The function app as <c>functions.metadata</c> declares it, each function bound to the class and method of its
 /// entry point. Building it refuses any binding this host cannot serve faithfully, so nothing is served wrongly.
 /// </summary>
-internal sealed partial class LocalFunctionApp(IReadOnlyList<HttpFunction> httpFunctions, IReadOnlyList<TimerFunction> timerFunctions)
+internal sealed partial class LocalFunctionApp(
+    IReadOnlyList<HttpFunction> httpFunctions, IReadOnlyList<TimerFunction> timerFunctions, IReadOnlyList<QueueFunction> queueFunctions)
 {
+    /// <summary>The storage connection of a queue trigger that names none, as in the Functions host.</summary>
+    public const string DefaultConnection = "AzureWebJobsStorage";
+
     private static readonly ActionDescriptor EmptyActionDescriptor = new();
+
+    // A message bound to a class is JSON, read as the isolated worker's default serializer reads it: names in any case.
+    private static readonly JsonSerializerOptions MessageJson = new(JsonSerializerDefaults.Web);
 
     /// <summary>The HTTP functions.</summary>
     public IReadOnlyList<HttpFunction> HttpFunctions { get; } = httpFunctions;
@@ -35,12 +50,16 @@ internal sealed partial class LocalFunctionApp(IReadOnlyList<HttpFunction> httpF
     /// <summary>The timer functions.</summary>
     public IReadOnlyList<TimerFunction> TimerFunctions { get; } = timerFunctions;
 
+    /// <summary>The queue-triggered functions.</summary>
+    public IReadOnlyList<QueueFunction> QueueFunctions { get; } = queueFunctions;
+
     /// <summary>Binds every function of <paramref name="functions"/>.</summary>
     /// <exception cref="NotSupportedException">A function has a binding, parameter or return type this host does not serve.</exception>
     public static LocalFunctionApp Create(IReadOnlyList<FunctionMetadata> functions, string routePrefix, IConfiguration configuration)
     {
         var http = new List<HttpFunction>();
         var timers = new List<TimerFunction>();
+        var queues = new List<QueueFunction>();
         foreach (FunctionMetadata function in functions)
         {
             BindingMetadata trigger = ValidateBindings(function);
@@ -54,6 +73,17 @@ internal sealed partial class LocalFunctionApp(IReadOnlyList<HttpFunction> httpF
                     : null;
                 http.Add(new HttpFunction(function.Name, pattern, methods, trigger.AuthLevel ?? "Function", CreateHttpHandler(function, method, pattern)));
             }
+            else if (trigger.Type.Equals("queueTrigger", StringComparison.OrdinalIgnoreCase))
+            {
+                string queueName = ResolveSettings(trigger.QueueName ?? "", function.Name, configuration);
+                if (queueName.Length == 0)
+                {
+                    throw new NotSupportedException($"Function {function.Name}: its queue trigger names no queue.");
+                }
+                queues.Add(new QueueFunction(
+                    function.Name, queueName, string.IsNullOrEmpty(trigger.Connection) ? DefaultConnection : trigger.Connection,
+                    CreateQueueInvoker(function, method, trigger.Name)));
+            }
             else
             {
                 string expression = ResolveSettings(trigger.Schedule ?? "", function.Name, configuration);
@@ -63,7 +93,7 @@ internal sealed partial class LocalFunctionApp(IReadOnlyList<HttpFunction> httpF
                 timers.Add(new TimerFunction(function.Name, expression, schedule, trigger.RunOnStartup, CreateTimerInvoker(function, method)));
             }
         }
-        return new LocalFunctionApp(http, timers);
+        return new LocalFunctionApp(http, timers, queues);
     }
 
     private static BindingMetadata ValidateBindings(FunctionMetadata function)
@@ -73,7 +103,7 @@ internal sealed partial class LocalFunctionApp(IReadOnlyList<HttpFunction> httpF
         {
             bool supported = binding.Type.ToUpperInvariant() switch
             {
-                "HTTPTRIGGER" or "TIMERTRIGGER" => binding.Direction.Equals("In", StringComparison.OrdinalIgnoreCase) && trigger is null,
+                "HTTPTRIGGER" or "TIMERTRIGGER" or "QUEUETRIGGER" => binding.Direction.Equals("In", StringComparison.OrdinalIgnoreCase) && trigger is null,
                 // The HTTP response as the function's return value; a named http output (a property of a returned
                 // object) is not supported.
                 "HTTP" => binding.Name == "$return" && binding.Direction.Equals("Out", StringComparison.OrdinalIgnoreCase),
@@ -83,7 +113,7 @@ internal sealed partial class LocalFunctionApp(IReadOnlyList<HttpFunction> httpF
             {
                 throw new NotSupportedException(
                     $"Function {function.Name} has a '{binding.Type}' binding ({binding.Direction} '{binding.Name}') that this local host "
-                    + "does not serve. It serves httpTrigger with an http $return, and timerTrigger; run this function under the Functions host.");
+                    + "does not serve. It serves httpTrigger with an http $return, timerTrigger and queueTrigger; run this function under the Functions host.");
             }
             if (binding.Type.EndsWith("Trigger", StringComparison.OrdinalIgnoreCase))
             {
@@ -253,6 +283,66 @@ internal sealed partial class LocalFunctionApp(IReadOnlyList<HttpFunction> httpF
                 await DisposeAsync(instance);
             }
         };
+    }
+
+    private static Func<IServiceProvider, QueueMessage, CancellationToken, Task> CreateQueueInvoker(
+        FunctionMetadata function, MethodInfo method, string triggerName)
+    {
+        Func<QueueMessage, CancellationToken, object?>[] binders = method.GetParameters()
+            .Select(parameter => BindQueueParameter(function, parameter, triggerName)).ToArray();
+        if (method.ReturnType != typeof(void) && method.ReturnType != typeof(Task))
+        {
+            throw new NotSupportedException(
+                $"Function {function.Name} returns {method.ReturnType.Name}; a queue function served here returns Task or void (no output binding).");
+        }
+        ObjectFactory? activate = method.IsStatic ? null : ActivatorUtilities.CreateFactory(method.DeclaringType!, Type.EmptyTypes);
+
+        return async (services, message, cancellationToken) =>
+        {
+            object? instance = activate?.Invoke(services, null);
+            try
+            {
+                object?[] arguments = binders.Select(bind => bind(message, cancellationToken)).ToArray();
+                if (method.Invoke(instance, BindingFlags.DoNotWrapExceptions, null, arguments, null) is Task task)
+                {
+                    await task;
+                }
+            }
+            finally
+            {
+                await DisposeAsync(instance);
+            }
+        };
+    }
+
+    // The types the isolated worker binds a queue message to (the trigger's parameter, named as its binding): the
+    // message itself, its text or bytes, or a class read from its JSON text.
+    private static Func<QueueMessage, CancellationToken, object?> BindQueueParameter(
+        FunctionMetadata function, ParameterInfo parameter, string triggerName)
+    {
+        Type type = parameter.ParameterType;
+        if (type == typeof(CancellationToken))
+        {
+            return (_, token) => token;
+        }
+        if (parameter.Name == triggerName)
+        {
+            Func<QueueMessage, CancellationToken, object?>? bind =
+                type == typeof(QueueMessage) ? (message, _) => message
+                : type == typeof(string) ? (message, _) => message.Body.ToString()
+                : type == typeof(BinaryData) ? (message, _) => message.Body
+                : type == typeof(byte[]) ? (message, _) => message.Body.ToArray()
+                : type.IsClass && type != typeof(object) && !typeof(System.Collections.IEnumerable).IsAssignableFrom(type)
+                    ? (message, _) => JsonSerializer.Deserialize(message.Body.ToString(), type, MessageJson)
+                : null;
+            if (bind is not null)
+            {
+                return bind;
+            }
+        }
+        throw new NotSupportedException(
+            $"Function {function.Name}: parameter '{parameter.Name}' of type {type.Name} cannot be bound by this local host "
+            + "(a queue function binds its message as QueueMessage, string, BinaryData, byte[] or a class read from JSON, and CancellationToken).");
     }
 
     private static async ValueTask DisposeAsync(object? instance)

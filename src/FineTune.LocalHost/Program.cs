@@ -1,6 +1,7 @@
 using System.Text;
 using FineTune.Functions;
 using FineTune.Functions.Http;
+using FineTune.Functions.Queues;
 using FineTune.LocalHost;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.Abstractions;
@@ -29,9 +30,12 @@ string hostJsonPath = builder.Configuration["LocalHost:HostJson"] ?? Path.Combin
 LocalFunctionApp functions = LocalFunctionApp.Create(
     FunctionMetadata.Load(metadataPath), HostJson.ReadRoutePrefix(hostJsonPath), builder.Configuration);
 
+// host.json's queue settings, overridable by AzureFunctionsJobHost__extensions__queues__* as under the Functions host.
+builder.Services.AddSingleton(QueueHostOptions.Read(hostJsonPath, builder.Configuration));
 builder.Services.AddFineTuneFunctions(builder.Configuration);
 builder.Services.AddSingleton(functions);
 builder.Services.AddHostedService<TimerTriggerService>();
+builder.Services.AddHostedService<QueueTriggerService>();
 
 var app = builder.Build();
 app.UseStatusCodePages(async statusContext =>
@@ -72,6 +76,10 @@ app.Lifetime.ApplicationStarted.Register(() =>
     foreach (TimerFunction function in functions.TimerFunctions)
     {
         logger.LogInformation("{Function}: timer {Schedule}", function.Name, function.Expression);
+    }
+    foreach (QueueFunction function in functions.QueueFunctions)
+    {
+        logger.LogInformation("{Function}: queue {Queue} ({Connection})", function.Name, function.QueueName, function.Connection);
     }
     if (fixedEndpoint)
     {

@@ -1,6 +1,5 @@
 using System.Buffers.Text;
 using System.Text;
-using System.Text.RegularExpressions;
 using Azure;
 using Azure.Data.Tables;
 using FineTune.Core;
@@ -22,7 +21,7 @@ public sealed partial class ScenarioStore(TableServiceClient service, TimeProvid
     private readonly TableOnFirstUse tableOnFirstUse = new(service, TableName);
 
     /// <summary>True when <paramref name="id"/> has the shape of an id this store makes; any other id names no scenario.</summary>
-    public static bool IsWellFormedId(string? id) => id is not null && IdPattern().IsMatch(id);
+    public static bool IsWellFormedId(string? id) => id is not null && Patterns.IsMatch(Patterns.ScenarioId, id);
 
     /// <summary>True when <paramref name="continuationToken"/> could have been issued by this store for <paramref name="workspace"/>.</summary>
     public static bool IsWellFormedContinuationToken(string workspace, string continuationToken) =>
@@ -266,6 +265,4 @@ public sealed partial class ScenarioStore(TableServiceClient service, TimeProvid
         return true;
     }
 
-    [GeneratedRegex(@"^[0-9a-f]{32}\z", RegexOptions.CultureInvariant)]
-    private static partial Regex IdPattern();
 }

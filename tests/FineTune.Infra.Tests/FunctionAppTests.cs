@@ -118,6 +118,18 @@ public sealed class FunctionAppTests(InfraTemplateFixture fixture)
     }
 
     [Fact]
+    public void FunctionApp_AppSettings_AlertQueueIsIdentityBasedAndLoopbackWebhooksStayOff()
+    {
+        var settings = AppSettings;
+        // The notifier and the DeliverAlert trigger reach the queue through AzureWebJobsStorage, as the identity.
+        Assert.Contains(".primaryEndpoints.queue", settings["AzureWebJobsStorage__queueServiceUri"], StringComparison.Ordinal);
+        Assert.Equal("managedidentity", settings["AzureWebJobsStorage__credential"]);
+        Assert.Equal(IdentityClientId, settings["AzureWebJobsStorage__clientId"]);
+        Assert.DoesNotContain(settings.Keys, key => key.StartsWith("Alerts__AllowLoopbackHttp", StringComparison.OrdinalIgnoreCase));
+        Assert.DoesNotContain(settings.Keys, key => key.StartsWith("AzureFunctionsJobHost__", StringComparison.Ordinal));
+    }
+
+    [Fact]
     public void FunctionApp_AppSettings_SendTelemetryWithEntraId()
     {
         var settings = AppSettings;

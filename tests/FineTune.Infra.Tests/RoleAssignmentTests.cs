@@ -19,7 +19,7 @@ public sealed partial class RoleAssignmentTests(InfraTemplateFixture fixture)
             .Where(resource => resource.Type == "Microsoft.Authorization/roleAssignments")
             .Select(RoleGuid)
             .Order();
-        Assert.Equal([StorageTableDataContributor, MonitoringMetricsPublisher, StorageBlobDataOwner], roles);
+        Assert.Equal([StorageTableDataContributor, MonitoringMetricsPublisher, StorageQueueDataContributor, StorageBlobDataOwner], roles);
     }
 
     [Fact]
@@ -27,8 +27,23 @@ public sealed partial class RoleAssignmentTests(InfraTemplateFixture fixture)
     {
         var roles = Assignments.Select(RoleGuid).ToList();
         Assert.NotEmpty(roles);
-        Assert.All(roles, role => Assert.Contains(role, new[] { StorageBlobDataOwner, StorageTableDataContributor, MonitoringMetricsPublisher }));
-        Assert.DoesNotContain(StorageQueueDataContributor, roles);
+        Assert.All(roles, role => Assert.Contains(role,
+            new[] { StorageBlobDataOwner, StorageTableDataContributor, StorageQueueDataContributor, MonitoringMetricsPublisher }));
+    }
+
+    [Fact]
+    public void RoleAssignments_QueueDataContributor_OnlyOnTheStorageAccount_NoAccountWideOwnerRoles()
+    {
+        var queueRoles = fixture.Main.Module("app-roles").Resources
+            .Where(resource => resource.Type == "Microsoft.Authorization/roleAssignments" && RoleGuid(resource) == StorageQueueDataContributor)
+            .ToList();
+
+        ArmResource queueRole = Assert.Single(queueRoles);
+        Assert.Null(queueRole.Condition);
+        Assert.Equal("[resourceId('Microsoft.Storage/storageAccounts', parameters('storageAccountName'))]",
+            queueRole.Element.GetProperty("scope").GetString());
+        // Storage Account Contributor or Owner would also hand out the account keys; the data roles do not.
+        Assert.DoesNotContain(Assignments, assignment => RoleGuid(assignment) is "17d1049b-9a84-46fb-8f53-869881c3d3ab" or "8e3af657-a8ff-443c-a75c-2fe8c4bcb635");
     }
 
     [Fact]

@@ -53,7 +53,7 @@ public sealed class FunctionBindingTests
         new ConfigurationBuilder().AddInMemoryCollection(settings.Select(s => new KeyValuePair<string, string?>(s.Key, s.Value))).Build();
 
     [Theory]
-    [InlineData("queueTrigger", "In")]
+    [InlineData("queue", "Out")]
     [InlineData("blob", "Out")]
     [InlineData("http", "In")]
     [InlineData("serviceBusTrigger", "In")]

@@ -95,6 +95,24 @@ public sealed partial class ParityTests
     }
 
     [Fact]
+    public void LocalHost_Queues_AreExactlyTheQueueFunctionsInMetadata()
+    {
+        using var factory = LocalHostFactory.WithoutStorage();
+        factory.CreateClient().Dispose();
+        using JsonDocument metadata = Metadata();
+
+        SortedSet<string> declared = new(metadata.RootElement.EnumerateArray()
+            .Where(function => Trigger(function, "queueTrigger") is not null)
+            .Select(function => $"{function.GetProperty("name").GetString()} "
+                + Trigger(function, "queueTrigger")!.Value.GetProperty("queueName").GetString()), StringComparer.Ordinal);
+        SortedSet<string> served = new(factory.Services.GetRequiredService<LocalFunctionApp>().QueueFunctions
+            .Select(queue => $"{queue.Name} {queue.QueueName}"), StringComparer.Ordinal);
+
+        Assert.Contains("DeliverAlert alert-deliveries", declared);
+        Assert.Equal(declared, served);
+    }
+
+    [Fact]
     public void FunctionsMetadata_ListsEveryFunctionOfTheAssembly()
     {
         using JsonDocument metadata = JsonDocument.Parse(File.ReadAllBytes(Path.Combine(AppContext.BaseDirectory, "functions.metadata")));

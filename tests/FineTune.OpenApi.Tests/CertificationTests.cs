@@ -105,7 +105,8 @@ public sealed partial class CertificationTests(ApiFixture fixture)
             {
                 Assert.Contains("412", codes);
             }
-            if (path.Contains("{id}", StringComparison.Ordinal))
+            // Unsubscribe answers 204 for an id that is already gone: Power Automate deletes again on every flow edit.
+            if (path.Contains("{id}", StringComparison.Ordinal) && operation.GetProperty("operationId").GetString() != "Unsubscribe")
             {
                 Assert.Contains("404", codes);
             }

@@ -20,10 +20,13 @@ public class AppFixture : IAsyncLifetime
     /// <summary>Settings of the host beyond its storage; none by default.</summary>
     protected virtual IReadOnlyDictionary<string, string?> Settings { get; } = new Dictionary<string, string?>();
 
+    /// <summary>Whether Azurite's Queue service runs too; off by default, as most tests need only tables.</summary>
+    protected virtual bool Queues => false;
+
     /// <inheritdoc />
     public virtual async Task InitializeAsync()
     {
-        azurite = await AzuriteProcess.StartAsync();
+        azurite = await AzuriteProcess.StartAsync(Queues);
         Factory = LocalHostFactory.Over(azurite.ConnectionString, Settings);
     }
 

@@ -38,7 +38,8 @@ public enum ContractKind
 /// <summary>
 /// One property of a JSON object of the contract, everything taken from the record that declares it: the name from the
 /// source-generated JSON metadata (camelCase), whether it may be null from its nullable annotation, its range from
-/// <see cref="BoundsAttribute"/>, its pattern from <see cref="RegularExpressionAttribute"/>, its length or item count from
+/// <see cref="BoundsAttribute"/>, its pattern from <see cref="RegularExpressionAttribute"/>, a URL from <see cref="UrlAttribute"/>,
+/// its length or item count from
 /// <see cref="LengthAttribute"/>, enum texts from <see cref="JsonStringEnumMemberNameAttribute"/>.
 /// </summary>
 public sealed class ContractProperty
@@ -79,6 +80,9 @@ public sealed class ContractProperty
 
     /// <summary>The pattern a string matches (<see cref="Patterns"/>).</summary>
     public string? Pattern { get; internal init; }
+
+    /// <summary>True for a string that is an absolute URL (<see cref="UrlAttribute"/>).</summary>
+    public bool IsUrl { get; internal init; }
 
     /// <summary>The least number of characters of a string, or of items of an array.</summary>
     public int? MinLength { get; internal init; }
@@ -219,6 +223,7 @@ public sealed class ContractObject
             OmittedWhenNull = omittedWhenNull,
             Range = Attribute<BoundsAttribute>(attributes) is { } bounds ? ScenarioLimits.RangeOf(bounds.Bound) : null,
             Pattern = Attribute<RegularExpressionAttribute>(attributes)?.Pattern,
+            IsUrl = Attribute<UrlAttribute>(attributes) is not null,
             MinLength = length?.MinimumLength,
             MaxLength = length?.MaximumLength,
             EnumNames = kind == ContractKind.Enum ? EnumText.All(type) : null,

@@ -432,7 +432,8 @@ internal sealed class Walker(ContractErrors errors, ContractRules rules)
         int min = declared.MinLength ?? 0, max = declared.MaxLength ?? int.MaxValue;
         return (text.Length >= min && text.Length <= max && (min == 0 || !string.IsNullOrWhiteSpace(text))
                 || Refuse(where, max == int.MaxValue ? $"must be at least {min} characters." : $"must be {min} to {max} characters, not only spaces."))
-            && (declared.Pattern is not { } pattern || Patterns.IsMatch(pattern, text) || Refuse(where, Patterns.Describe(pattern)));
+            && (declared.Pattern is not { } pattern || Patterns.IsMatch(pattern, text) || Refuse(where, Patterns.Describe(pattern)))
+            && (!declared.IsUrl || Uri.TryCreate(text, UriKind.Absolute, out _) || Refuse(where, "must be an absolute URL."));
     }
 
     private bool Check(bool condition, Where where, string message) => condition || Refuse(where, message);

@@ -16,6 +16,9 @@ public static class Patterns
     /// <summary>A workspace: 1 to 64 of A-Z, a-z, 0-9, _ and -.</summary>
     public const string Workspace = "^[A-Za-z0-9_-]{1,64}$";
 
+    /// <summary>A stored scenario's id, which the server makes: 32 lowercase hex digits.</summary>
+    public const string ScenarioId = "^[0-9a-f]{32}$";
+
     private static readonly ConcurrentDictionary<string, Regex> Compiled = new(StringComparer.Ordinal);
 
     /// <summary>True when all of <paramref name="text"/> matches <paramref name="pattern"/>.</summary>
@@ -34,6 +37,7 @@ public static class Patterns
     {
         ApproachId => "must be 1 to 40 lowercase letters, digits or hyphens, starting with a letter or digit.",
         Workspace => "must be 1 to 64 characters from A-Z, a-z, 0-9, _ and -.",
+        ScenarioId => "must be the id of a scenario (32 lowercase hex digits).",
         _ => $"must match {pattern}.",
     };
 }

@@ -28,6 +28,12 @@ internal sealed class ContractSchemas(IDictionary<string, OpenApiSchema> definit
     /// </summary>
     public void AddOutput(ContractObject contract) => Add(contract, input: false);
 
+    /// <summary>
+    /// The schema of a request body written inline in its operation rather than as a definition, as Power Automate's
+    /// webhook triggers have it; the objects it holds become definitions.
+    /// </summary>
+    public OpenApiSchema InlineInput(ContractObject contract) => ObjectSchema(contract, input: true);
+
     private void Add(ContractObject contract, bool input)
     {
         string name = Docs.DefinitionOf(contract.ClrType);
@@ -79,6 +85,10 @@ internal sealed class ContractSchemas(IDictionary<string, OpenApiSchema> definit
                 _ => throw new NotSupportedException($"A default of type {value.GetType().Name} cannot be written."),
             };
         }
+        if (doc.NotificationUrl)
+        {
+            schema.Extensions["x-ms-notification-url"] = new OpenApiBoolean(true);
+        }
         if (!input && property.Nullable && !property.OmittedWhenNull)
         {
             // Swagger 2.0 has no nullable; x-nullable is the extension generators (NSwag, AutoRest) read.
@@ -108,7 +118,14 @@ internal sealed class ContractSchemas(IDictionary<string, OpenApiSchema> definit
             case ContractKind.Map:
                 return new OpenApiSchema { Type = "object", AdditionalProperties = ValueSchema(property.Element!, input, doc) };
             case ContractKind.String:
-                return new OpenApiSchema { Type = "string", MinLength = property.MinLength, MaxLength = property.MaxLength, Pattern = property.Pattern };
+                return new OpenApiSchema
+                {
+                    Type = "string",
+                    Format = property.IsUrl ? "uri" : null,
+                    MinLength = property.MinLength,
+                    MaxLength = property.MaxLength,
+                    Pattern = property.Pattern,
+                };
             case ContractKind.Enum:
                 return new OpenApiSchema { Type = "string", Enum = [.. property.EnumNames!.Select(name => (IOpenApiAny)new OpenApiString(name))] };
             case ContractKind.Date:

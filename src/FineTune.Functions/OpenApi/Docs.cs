@@ -1,5 +1,6 @@
 using System.Text.Json;
 using FineTune.Core;
+using FineTune.Functions.Alerts;
 using FineTune.Functions.Http;
 using FineTune.Functions.Recompute;
 using FineTune.Storage;
@@ -12,9 +13,10 @@ namespace FineTune.Functions.OpenApi;
 /// <param name="Default">The value the API uses when the property is absent, for the document's <c>default</c>.</param>
 /// <param name="Shape">For JSON a converter of its own writes: the record whose definition describes it.</param>
 /// <param name="Item">For an array of texts or numbers: the title and sentence of one item.</param>
+/// <param name="NotificationUrl">The property Power Automate fills with its callback URL (<c>x-ms-notification-url</c>).</param>
 internal sealed record PropertyDoc(
     string Summary, string Description, Visibility Visibility = Visibility.Advanced, object? Default = null, Type? Shape = null,
-    (string Summary, string Description)? Item = null);
+    (string Summary, string Description)? Item = null, bool NotificationUrl = false);
 
 /// <summary>What a person reads about one record of the contract and each of its properties, by record property name.</summary>
 /// <param name="definition">The definition's name in the document; the record's name unless it says otherwise.</param>
@@ -408,6 +410,46 @@ internal static class Docs
                 "Skipped because an interrupted attempt of the same run had written them."),
             [nameof(RecomputeSummary.DurationMilliseconds)] = new("Duration (ms)", "This request's time, start to end, in milliseconds."),
             [nameof(RecomputeSummary.ScenariosPerSecond)] = new("Scenarios per second", "Scenarios scanned per second over that time."),
+        },
+
+        // Alerts and their webhooks (economics.md section 9; api.md, "Alerts to webhooks").
+        [typeof(Alert)] = new TypeDoc("Cost alert",
+            "A cost or quality alert of a monitored scenario, with what a person needs to act. Money in dollars.")
+        {
+            [nameof(Alert.Id)] = new("Alert id", "Stable for the scenario, kind and date."),
+            [nameof(Alert.ScenarioId)] = new("Scenario id", "The scenario the alert is about.", Visibility.Important),
+            [nameof(Alert.ApproachId)] = new("Approach id", "The approach in production."),
+            [nameof(Alert.Kind)] = new("Kind", "Which rule fired: over-plan, spike, accuracy or pace.", Visibility.Important),
+            [nameof(Alert.Severity)] = new("Severity", "warning (worth a look) or alert (act now).", Visibility.Important),
+            [nameof(Alert.Date)] = new("Date", "The day the alert is about (UTC calendar date).", Visibility.Important),
+            [nameof(Alert.Actual)] = new("Actual",
+                "The day's actual spend in dollars (for accuracy, the error rate; for pace, the projected month).", Visibility.Important),
+            [nameof(Alert.Expected)] = new("Expected", "What the plan or the recent baseline expected, in the unit of actual.", Visibility.Important),
+            [nameof(Alert.Impact)] = new("Impact", "Actual minus expected.", Visibility.Important),
+            [nameof(Alert.ImpactRate)] = new("Impact rate", "Impact over expected, a fraction; null when nothing was expected."),
+            [nameof(Alert.Message)] = new("Message", "One sentence: what happened, by how much, against what.", Visibility.Important),
+        },
+        [typeof(SubscriptionRequest)] = new TypeDoc("Subscription request", "The webhook to call, and which of the workspace's alerts it wants.")
+        {
+            [nameof(SubscriptionRequest.NotificationUrl)] = new("Notification URL",
+                "Where each alert is POSTed: an https URL whose host is a public address. Power Automate fills it in.", Visibility.Internal,
+                NotificationUrl: true),
+            [nameof(SubscriptionRequest.ScenarioId)] = new("Scenario id",
+                "Only this scenario's alerts; every scenario of the workspace when absent.", Visibility.Important),
+            [nameof(SubscriptionRequest.MinimumSeverity)] = new("Minimum severity",
+                "The lowest severity delivered: warning (every alert) or alert (only those to act on now).",
+                Default: EnumText.Of(AlertSeverity.Warning)),
+        },
+        [typeof(SubscriptionResource)] = new TypeDoc("Subscription",
+            "A webhook of the workspace's alerts. The secret is shown only here: keep it to verify X-FineTune-Signature.", "Subscription")
+        {
+            [nameof(SubscriptionResource.Id)] = new("Subscription id",
+                "128 random bits as 32 lowercase hex digits; whoever holds it can delete the subscription."),
+            [nameof(SubscriptionResource.Secret)] = new("Secret",
+                "The key of each delivery's X-FineTune-Signature: sha256= and the hex HMAC-SHA256 of the body, keyed with this text's UTF-8 bytes."),
+            [nameof(SubscriptionResource.NotificationUrl)] = new("Notification URL", "Where each alert is POSTed."),
+            [nameof(SubscriptionResource.ScenarioId)] = new("Scenario id", "The one scenario whose alerts are delivered; null for every scenario."),
+            [nameof(SubscriptionResource.MinimumSeverity)] = new("Minimum severity", "The lowest severity delivered."),
         },
 
         // The API's own envelopes.

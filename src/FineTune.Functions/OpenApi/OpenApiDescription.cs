@@ -2,6 +2,7 @@ using System.Collections.Concurrent;
 using System.Globalization;
 using System.Text;
 using FineTune.Core;
+using FineTune.Functions.Alerts;
 using FineTune.Functions.Http;
 using Microsoft.Extensions.Configuration;
 using Microsoft.OpenApi.Extensions;
@@ -100,6 +101,8 @@ public sealed class OpenApiDescription(IConfiguration configuration)
         schemas.AddOutput(ContractObject.Of(BenchmarkJsonContext.Default.PeerStatisticsResource));
         schemas.AddOutput(ContractObject.Of(BenchmarkJsonContext.Default.ComparisonResource));
         schemas.AddOutput(ContractObject.Of(BenchmarkJsonContext.Default.RecomputeSummary));
+        schemas.AddOutput(ContractObject.Of(AlertJsonContext.Default.Alert));
+        schemas.AddOutput(ContractObject.Of(AlertJsonContext.Default.SubscriptionResource));
     }
 
     private static SwaggerDocument Build(string host, string scheme)
@@ -127,13 +130,16 @@ public sealed class OpenApiDescription(IConfiguration configuration)
             [
                 new OpenApiTag { Name = "Scenarios", Description = "Analyse scenarios and store them per workspace." },
                 new OpenApiTag { Name = "Benchmarks", Description = "Benchmark bands, peer statistics and comparisons." },
+                new OpenApiTag { Name = SubscriptionOperations.Tag, Description = "Webhooks of the workspace's cost alerts." },
                 new OpenApiTag { Name = "Service", Description = "Health and this document." },
             ],
         };
-        AddDefinitions(new ContractSchemas(document.Components.Schemas));
+        var schemas = new ContractSchemas(document.Components.Schemas);
+        AddDefinitions(schemas);
         ScenarioOperations.AddTo(document.Paths);
         BenchmarkOperations.AddTo(document.Paths);
         ServiceOperations.AddTo(document.Paths);
+        SubscriptionOperations.AddTo(document.Paths, schemas);
         return document;
     }
 }
