@@ -43,8 +43,8 @@ public sealed class BenchmarkRecomputeTests
             peers.Statistics.Select(s => s.Metric));
         Assert.All(peers.Statistics, s => Assert.Equal((Segment.EnterpriseAi, 5, 3), (s.Segment, s.Count, s.Workspaces)));
         Assert.NotNull(comparison);
-        // Five equal values: every other one ties, so the percentile is (0 + 0.5 * 4) / 4.
-        Assert.All(comparison.Metrics.Where(m => m.Metric != Metric.AiFeatureProfitability), m => Assert.Equal(0.5m, m.Peers!.Percentile));
+        // Five equal values: every other one ties, so the share of peers beaten is (0 + 0.5 * 4) / 4.
+        Assert.All(comparison.Metrics.Where(m => m.Metric != Metric.AiFeatureProfitability), m => Assert.Equal(0.5m, m.Peers!.ShareOfPeersBeaten));
         // Three workspaces are too few for ai-feature-profitability peers, but each workspace has its own figure.
         MetricComparison profitability = Assert.Single(comparison.Metrics, m => m.Metric == Metric.AiFeatureProfitability);
         Assert.Null(profitability.Peers);
@@ -67,7 +67,7 @@ public sealed class BenchmarkRecomputeTests
         MetricComparison metric = Assert.Single(comparison!.Metrics, m => m.Metric == Metric.AiFeatureProfitability);
         Assert.Equal(expected, metric.Value);
         Assert.Equal(Segment.AllSectors, metric.Band.Segment);
-        Assert.Equal(0.5m, metric.Peers!.Percentile);
+        Assert.Equal(0.5m, metric.Peers!.ShareOfPeersBeaten);
     }
 
     [Fact]

@@ -27,7 +27,7 @@ public sealed record ComparisonResource(
     {
         ArgumentNullException.ThrowIfNull(comparison);
         ArgumentNullException.ThrowIfNull(scenario);
-        bool stale = comparison.BenchmarkVersion != currentVersion || comparison.ScenarioUpdatedAt != scenario.UpdatedAt;
+        bool stale = Comparisons.IsStale(comparison.Basis, new ComparisonBasis(currentVersion, scenario.UpdatedAt));
         return new(scenario.Id, comparison.ComputedAt, comparison.BenchmarkVersion, stale, comparison.Metrics);
     }
 
@@ -36,7 +36,7 @@ public sealed record ComparisonResource(
     {
         ArgumentNullException.ThrowIfNull(scenario);
         ArgumentNullException.ThrowIfNull(bands);
-        return new(scenario.Id, null, bands.Version, false, MetricComparisons.OnTheSpot(scenario.Scenario, bands.Bands));
+        return new(scenario.Id, null, bands.Version, false, Comparisons.OnTheSpot(scenario.Scenario, bands.Bands));
     }
 }
 

@@ -119,10 +119,12 @@ internal static class BenchmarkSchemas
         + "they are not published.",
         Quantiles(new()
         {
-            ["percentile"] = Number("Percentile",
-                "(worse + 0.5 * ties) / (n - 1) over the other values, a fraction; 1 is the best.", Visibility.Important),
+            ["shareOfPeersBeaten"] = Number("Share of peers beaten",
+                "The share of the other contributed values that the scenario's value is better than, ties counting half: "
+                + "(worse + 0.5 * ties) / (n - 1), a fraction from 0 (beats none) to 1 (beats every peer), whichever way the "
+                + "metric is better; 0.5 when it is the only value.", Visibility.Important),
         }),
-        "count", "workspaces", "p10", "p25", "p50", "p75", "p90", "percentile").Shown(Visibility.Advanced).OrNull();
+        "count", "workspaces", "p10", "p25", "p50", "p75", "p90", "shareOfPeersBeaten").Shown(Visibility.Advanced).OrNull();
 
     private static OpenApiSchema RecomputeSummary() => Object("Recompute summary",
         "What one recompute request did.",
