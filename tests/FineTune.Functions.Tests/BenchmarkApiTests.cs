@@ -155,7 +155,9 @@ public sealed class BenchmarkApiTests(BenchmarkHostFixture fixture)
         Assert.Equal(HttpStatusCode.OK, reply.Status);
         JsonElement summary = reply.Json;
         Assert.Equal("manual", summary.GetProperty("trigger").GetString());
-        Assert.Equal("started", summary.GetProperty("status").GetString());
+        Assert.Equal("completed", summary.GetProperty("status").GetString());
+        Assert.False(summary.GetProperty("resumed").GetBoolean());
+        Assert.Equal(1, summary.GetProperty("attempts").GetInt32());
         Assert.True(summary.GetProperty("scenarios").GetInt32() >= 1);
         Assert.Equal(summary.GetProperty("scenarios").GetInt32(), summary.GetProperty("comparisonsWritten").GetInt32());
         Assert.True(summary.GetProperty("durationMilliseconds").GetInt64() >= 0);

@@ -83,10 +83,10 @@ public sealed class BenchmarkRecomputeTests
         RecomputeSummary again = await job.RunSlotAsync(Slot);
         RecomputeSummary pastDue = await harness.Job().RunSlotAsync(Slot);
 
-        Assert.Equal(RecomputeClaimStatus.Started, first.Status);
+        Assert.Equal((RecomputeStatus.Completed, false), (first.Status, first.Resumed));
         Assert.Equal(6, first.ComparisonsWritten);
-        Assert.Equal(RecomputeClaimStatus.AlreadyCompleted, again.Status);
-        Assert.Equal(RecomputeClaimStatus.AlreadyCompleted, pastDue.Status);
+        Assert.Equal(RecomputeStatus.AlreadyCompleted, again.Status);
+        Assert.Equal(RecomputeStatus.AlreadyCompleted, pastDue.Status);
         Assert.Equal((0, 0), (again.ComparisonsWritten, again.Scenarios));
         Assert.Equal(writesAfterFirst, harness.Counter.Writes);
     }
@@ -100,7 +100,7 @@ public sealed class BenchmarkRecomputeTests
 
         RecomputeSummary manual = await harness.Job().RunManualAsync();
 
-        Assert.Equal((RecomputeTrigger.Manual, RecomputeClaimStatus.Started, 2), (manual.Trigger, manual.Status, manual.ComparisonsWritten));
+        Assert.Equal((RecomputeTrigger.Manual, RecomputeStatus.Completed, false, 2), (manual.Trigger, manual.Status, manual.Resumed, manual.ComparisonsWritten));
     }
 
     [Fact]
@@ -125,7 +125,7 @@ public sealed class BenchmarkRecomputeTests
 
         Assert.Equal(RecomputePhase.Write, interrupted!.Phase);
         Assert.Equal(new RecomputeCheckpoint("ws-0", created.Where(s => s.Workspace == "ws-0").Max(s => s.Id)!), interrupted.Checkpoint);
-        Assert.Equal(RecomputeClaimStatus.Resumed, resumed.Status);
+        Assert.Equal((RecomputeStatus.Completed, true), (resumed.Status, resumed.Resumed));
         Assert.Equal((2, 4, 2), (resumed.Attempts, resumed.ComparisonsWritten, resumed.ComparisonsAlreadyWritten));
         Assert.Equal((RecomputePhase.Done, 6), (done!.Phase, done.Counts.ComparisonsWritten));
         Assert.All(await Task.WhenAll(created.Select(s => harness.Comparisons.GetAsync(s.Workspace, s.Id))), Assert.NotNull);
@@ -145,7 +145,7 @@ public sealed class BenchmarkRecomputeTests
         RecomputeSummary next = await harness.Job(options).RunSlotAsync(Slot.AddHours(1));
 
         Assert.Equal(0, comparisonsAfterCancel);
-        Assert.Equal((RecomputeClaimStatus.Started, 6, 6), (next.Status, next.Scenarios, next.ComparisonsWritten));
+        Assert.Equal((RecomputeStatus.Completed, false, 6, 6), (next.Status, next.Resumed, next.Scenarios, next.ComparisonsWritten));
         Assert.All(await Task.WhenAll(created.Select(s => harness.Comparisons.GetAsync(s.Workspace, s.Id))), Assert.NotNull);
     }
 
@@ -161,7 +161,7 @@ public sealed class BenchmarkRecomputeTests
             harness.Job(options).RunSlotAsync(Slot, new Callback<RecomputeProgress>(_ => stop.Cancel()), stop.Token));
         RecomputeSummary resumed = await harness.Job(options).RunSlotAsync(Slot);
 
-        Assert.Equal((RecomputeClaimStatus.Resumed, 6, 0), (resumed.Status, resumed.ComparisonsWritten, resumed.ComparisonsAlreadyWritten));
+        Assert.Equal((RecomputeStatus.Completed, true, 6, 0), (resumed.Status, resumed.Resumed, resumed.ComparisonsWritten, resumed.ComparisonsAlreadyWritten));
     }
 
     [Fact]

@@ -1,5 +1,6 @@
 using FineTune.Core;
 using FineTune.Functions.Http;
+using FineTune.Functions.Recompute;
 using FineTune.Storage;
 using Microsoft.OpenApi.Models;
 using static FineTune.Functions.OpenApi.Schema;
@@ -133,8 +134,12 @@ internal static class BenchmarkSchemas
             ["runId"] = Text("Run id", "The run record: the slot for a timer run, a start time and suffix for a manual one.",
                 Visibility.Advanced),
             ["trigger"] = Enum<RecomputeTrigger>("Trigger", "What started the run.", Visibility.Advanced),
-            ["status"] = Enum<RecomputeClaimStatus>("Status",
-                "started or resumed when this request ran it; already-completed or busy when it did nothing.", Visibility.Important),
+            ["status"] = Enum<RecomputeStatus>("Status",
+                "completed when this request ran the run to its end; already-completed (it had completed before) or busy "
+                + "(another request holds it) when this request did nothing.", Visibility.Important),
+            ["resumed"] = Boolean("Resumed",
+                "Whether the run this request completed was an interrupted one it took up, skipping what was already written.",
+                Visibility.Advanced),
             ["attempts"] = Integer("Attempts", "Requests that took up this run, this one included.", Visibility.Advanced),
             ["computedAt"] = DateTime("Computed at", "The computedAt of what it wrote (UTC); null when it did nothing.", Visibility.Advanced)
                 .OrNull(),
@@ -151,7 +156,7 @@ internal static class BenchmarkSchemas
             ["durationMilliseconds"] = Long("Duration (ms)", "This request's time, start to end, in milliseconds.", Visibility.Advanced),
             ["scenariosPerSecond"] = Number("Scenarios per second", "Scenarios scanned per second over that time.", Visibility.Advanced),
         },
-        "runId", "trigger", "status", "attempts", "computedAt", "benchmarkVersion", "scenarios", "invalidScenarios", "workspaces",
+        "runId", "trigger", "status", "resumed", "attempts", "computedAt", "benchmarkVersion", "scenarios", "invalidScenarios", "workspaces",
         "peerRowsPublished", "comparisonsWritten", "comparisonsAlreadyWritten", "durationMilliseconds", "scenariosPerSecond");
 
     private static Dictionary<string, OpenApiSchema> Quantiles(Dictionary<string, OpenApiSchema> properties)

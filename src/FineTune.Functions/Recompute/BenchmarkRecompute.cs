@@ -189,11 +189,18 @@ public sealed class BenchmarkRecompute(
     private RecomputeSummary Summary(RecomputeClaimStatus status, RecomputeRun run, int written, int alreadyWritten, long started)
     {
         TimeSpan elapsed = timeProvider.GetElapsedTime(started);
-        bool ran = status is RecomputeClaimStatus.Started or RecomputeClaimStatus.Resumed;
-        RecomputeCounts counts = ran ? run.Counts : RecomputeCounts.None;
+        // A summary of a run this request held is written only once the run is done.
+        RecomputeStatus outcome = status switch
+        {
+            RecomputeClaimStatus.Started or RecomputeClaimStatus.Resumed => RecomputeStatus.Completed,
+            RecomputeClaimStatus.AlreadyCompleted => RecomputeStatus.AlreadyCompleted,
+            RecomputeClaimStatus.Busy => RecomputeStatus.Busy,
+            _ => throw new ArgumentOutOfRangeException(nameof(status), status, "Not a claim status."),
+        };
+        RecomputeCounts counts = outcome == RecomputeStatus.Completed ? run.Counts : RecomputeCounts.None;
         decimal rate = elapsed > TimeSpan.Zero ? Math.Round((decimal)(counts.Scenarios / elapsed.TotalSeconds), 1) : 0m;
-        return new RecomputeSummary(run.Id, run.Trigger, status, run.Attempts, counts.ComputedAt, counts.BenchmarkVersion,
-            counts.Scenarios, counts.InvalidScenarios, counts.Workspaces, counts.PeerRowsPublished, written, alreadyWritten,
-            (long)elapsed.TotalMilliseconds, rate);
+        return new RecomputeSummary(run.Id, run.Trigger, outcome, status == RecomputeClaimStatus.Resumed, run.Attempts,
+            counts.ComputedAt, counts.BenchmarkVersion, counts.Scenarios, counts.InvalidScenarios, counts.Workspaces,
+            counts.PeerRowsPublished, written, alreadyWritten, (long)elapsed.TotalMilliseconds, rate);
     }
 }
