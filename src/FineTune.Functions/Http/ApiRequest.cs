@@ -92,7 +92,9 @@ public static partial class ApiRequest
             return RequestValue<StoredScenario>.Refuse(workspace.Refusal);
         }
         StoredScenario? stored = await store.GetAsync(workspace.Value, id, cancellationToken).ConfigureAwait(false);
-        return stored is null ? new RefusalResult(Problems.ScenarioNotFound()) : RequestValue<StoredScenario>.Accept(stored);
+        return stored is null
+            ? new RefusalResult(Problems.ScenarioNotFound(workspace.Value, id))
+            : RequestValue<StoredScenario>.Accept(stored);
     }
 
     /// <summary>

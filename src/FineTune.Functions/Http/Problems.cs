@@ -30,8 +30,12 @@ public static class Problems
     public static IActionResult NotFound(string detail = "No such resource in this workspace.") =>
         Create(StatusCodes.Status404NotFound, detail);
 
-    /// <summary>404 for a scenario id the caller's workspace does not hold (a foreign id included).</summary>
-    public static IActionResult ScenarioNotFound() => NotFound("No scenario with this id in this workspace.");
+    /// <summary>
+    /// 404 for a scenario id the caller's <paramref name="workspace"/> does not hold. It names only what the caller sent,
+    /// so a foreign id reads like an unknown one and reveals nothing of the workspace that holds it.
+    /// </summary>
+    public static IActionResult ScenarioNotFound(string workspace, string id) =>
+        NotFound($"No scenario {id} in workspace '{workspace}'.");
 
     /// <summary>412: the <c>If-Match</c> ETag is no longer the current one.</summary>
     public static IActionResult PreconditionFailed() =>

@@ -108,7 +108,7 @@ internal static class Operations
 
     /// <summary>404 for an id the workspace does not have.</summary>
     public static (int, OpenApiResponse) NotFound() =>
-        Problem(404, "No scenario with this id in this workspace (another workspace's id is not found either).");
+        Problem(404, "No scenario with this id in this workspace, which the detail names (another workspace's id is not found either).");
 
     /// <summary>412 for a stale If-Match.</summary>
     public static (int, OpenApiResponse) PreconditionFailed() =>
