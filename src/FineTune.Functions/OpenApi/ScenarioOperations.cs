@@ -1,3 +1,4 @@
+using FineTune.Functions.Http;
 using Microsoft.OpenApi.Any;
 using Microsoft.OpenApi.Models;
 using static FineTune.Functions.OpenApi.Operations;
@@ -68,8 +69,12 @@ internal static class ScenarioOperations
         Parameters =
         [
             Workspace(),
-            Parameter("pageSize", ParameterLocation.Query, "Page size", "Scenarios per page, 1 to 100.", Visibility.Advanced,
-                new OpenApiSchema { Type = "integer", Format = "int32", Minimum = 1, Maximum = 100, Default = new OpenApiInteger(20) }),
+            Parameter("pageSize", ParameterLocation.Query, "Page size", $"Scenarios per page, 1 to {ApiRequest.MaxPageSize}.",
+                Visibility.Advanced, new OpenApiSchema
+                {
+                    Type = "integer", Format = "int32", Minimum = 1, Maximum = ApiRequest.MaxPageSize,
+                    Default = new OpenApiInteger(ApiRequest.DefaultPageSize),
+                }),
             Parameter("continuationToken", ParameterLocation.Query, "Continuation token",
                 "The continuationToken of the previous page; absent for the first page.", Visibility.Advanced,
                 new OpenApiSchema { Type = "string" }),
