@@ -9,7 +9,10 @@ namespace FineTune.Functions;
 /// <summary>GET /api/scenarios?pageSize=&amp;continuationToken=: the caller's scenarios, a page at a time, oldest first.</summary>
 public sealed class ListScenarios(ScenarioStore store)
 {
-    /// <summary>200 <c>{items, continuationToken}</c>; 400 for a pageSize outside 1..100 or a token this API did not issue.</summary>
+    /// <summary>
+    /// 200 <c>{items, continuationToken}</c>, every row as stored (one that today's rules would refuse included); 400 for
+    /// a pageSize outside 1..100 or a token this API did not issue.
+    /// </summary>
     [Function(nameof(ListScenarios))]
     public async Task<IActionResult> Run(
         [HttpTrigger(AuthorizationLevel.Function, "get", Route = "scenarios")] HttpRequest request,

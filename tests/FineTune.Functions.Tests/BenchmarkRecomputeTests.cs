@@ -1,6 +1,7 @@
 using FineTune.Core;
 using FineTune.Functions.Recompute;
 using FineTune.Storage;
+using Microsoft.Extensions.Logging;
 
 namespace FineTune.Functions.Tests;
 
@@ -55,7 +56,7 @@ public sealed class BenchmarkRecomputeTests
     {
         await using RecomputeHarness harness = await RecomputeHarness.StartAsync();
         List<StoredScenario> created = await harness.SeedAsync(workspaces: 5, perWorkspace: 1);
-        Analysis analysis = Analyzer.Analyze(created[0].Scenario);
+        Analysis analysis = Analyzer.Analyze(created[0].Parse().Scenario!);
         decimal expected = analysis.Approaches.Single(a => a.Id == analysis.Recommendation.ApproachId).Horizon.GrossMargin > 0 ? 1m : 0m;
 
         await harness.Job().RunSlotAsync(Slot);
@@ -165,19 +166,41 @@ public sealed class BenchmarkRecomputeTests
     }
 
     [Fact]
-    public async Task RunSlot_InvalidRow_IsSkippedAndCounted()
+    public async Task RunSlot_RowsTodaysRulesRefuse_AreSkippedCountedAndLoggedWithWhatIsRefused()
     {
         await using RecomputeHarness harness = await RecomputeHarness.StartAsync();
         await harness.SeedAsync(workspaces: 1, perWorkspace: 2);
-        await harness.Service.GetTableClient(ScenarioStore.TableName).UpsertEntityAsync(new Azure.Data.Tables.TableEntity("ws-0", Guid.NewGuid().ToString("N"))
+        Azure.Data.Tables.TableClient table = harness.Service.GetTableClient(ScenarioStore.TableName);
+        string broken = Guid.NewGuid().ToString("N");
+        string notJson = Guid.NewGuid().ToString("N");
+        string mistyped = Guid.NewGuid().ToString("N");
+        await table.UpsertEntityAsync(new Azure.Data.Tables.TableEntity("ws-0", broken)
         {
             ["ScenarioJson"] = "{\"name\":\"broken\"}",
             ["UpdatedAt"] = RecomputeHarness.Noon,
         });
+        await table.UpsertEntityAsync(new Azure.Data.Tables.TableEntity("ws-1", notJson) { ["ScenarioJson"] = "not JSON" });
+        await table.UpsertEntityAsync(new Azure.Data.Tables.TableEntity("ws-1", mistyped) { ["ScenarioJson"] = 7, ["UpdatedAt"] = "noon" });
+        // A valid scenario under a key the store would never make.
+        await table.UpsertEntityAsync(new Azure.Data.Tables.TableEntity("ws-1", "by-hand")
+        {
+            ["ScenarioJson"] = ScenarioJson.Serialize(RecomputeHarness.Sample()),
+        });
+        var log = new ListLogger<BenchmarkRecompute>();
 
-        RecomputeSummary summary = await harness.Job().RunSlotAsync(Slot);
+        RecomputeSummary summary = await harness.Job(logger: log).RunSlotAsync(Slot);
 
-        Assert.Equal((2, 1, 2), (summary.Scenarios, summary.InvalidScenarios, summary.ComparisonsWritten));
+        Assert.Equal((2, 4, 2, 1), (summary.Scenarios, summary.InvalidScenarios, summary.ComparisonsWritten, summary.Workspaces));
+        var skipped = log.Lines.Where(line => line.Level == LogLevel.Warning && line.Values.ContainsKey("Refused"))
+            .ToDictionary(line => $"{line.Values["Workspace"]}/{line.Values["ScenarioId"]}", line => (string)line.Values["Refused"]!);
+        Assert.Equal(
+            ((string[])[$"ws-0/{broken}", $"ws-1/{mistyped}", $"ws-1/{notJson}", "ws-1/by-hand"]).Order(StringComparer.Ordinal),
+            skipped.Keys.Order(StringComparer.Ordinal));
+        Assert.Equal("workload, approaches", skipped[$"ws-0/{broken}"]);
+        Assert.Equal("$", skipped[$"ws-1/{notJson}"]);
+        Assert.Equal("$", skipped[$"ws-1/{mistyped}"]);
+        Assert.Equal("an id the store does not make", skipped["ws-1/by-hand"]);
+        Assert.Null(await harness.Comparisons.GetAsync("ws-0", broken));
     }
 
     [Fact]
@@ -189,7 +212,7 @@ public sealed class BenchmarkRecomputeTests
         await harness.Job().RunSlotAsync(Slot);
         StoredComparison? comparison = await harness.Comparisons.GetAsync("ws-0", stored.Id);
 
-        Analysis analysis = Analyzer.Analyze(stored.Scenario);
+        Analysis analysis = Analyzer.Analyze(stored.Parse().Scenario!);
         Assert.Equal(
             analysis.Benchmarks.Select(b => (b.Metric, b.Value, b.Tier, b.Band)),
             comparison!.Metrics.Where(m => m.Metric != Metric.AiFeatureProfitability).Select(m => (m.Metric, m.Value, m.Tier, m.Band)));

@@ -17,6 +17,9 @@ public delegate RequestValue<T> JsonBodyParser<T>(ReadOnlySpan<byte> body);
 /// <param name="ContinuationToken">The token of the previous page, well formed for the workspace; null for the first page.</param>
 public sealed record PageQuery(int PageSize, string? ContinuationToken);
 
+/// <summary>A stored scenario of the caller's and the scenario it holds under today's rules.</summary>
+public sealed record ValidStoredScenario(StoredScenario Stored, Scenario Scenario);
+
 /// <summary>What every function reads from a request: the workspace, conditions, paging and the JSON body.</summary>
 public static partial class ApiRequest
 {
@@ -130,6 +133,24 @@ public static partial class ApiRequest
         return stored is null
             ? new RefusalResult(Problems.ScenarioNotFound(workspace.Value, id))
             : RequestValue<StoredScenario>.Accept(stored);
+    }
+
+    /// <summary>
+    /// The caller's stored scenario <paramref name="id"/> and the scenario it holds, for what must analyse it: refused
+    /// as by <see cref="ReadOwnScenarioAsync"/>, or with 422 naming every rule of today's that the stored row breaks.
+    /// </summary>
+    public static async Task<RequestValue<ValidStoredScenario>> ReadOwnValidScenarioAsync(
+        this HttpRequest request, ScenarioStore store, string id, CancellationToken cancellationToken = default)
+    {
+        RequestValue<StoredScenario> stored = await request.ReadOwnScenarioAsync(store, id, cancellationToken).ConfigureAwait(false);
+        if (stored.IsRefused)
+        {
+            return RequestValue<ValidStoredScenario>.Refuse(stored.Refusal);
+        }
+        ScenarioParseResult parsed = stored.Value.Parse();
+        return parsed.IsValid
+            ? RequestValue<ValidStoredScenario>.Accept(new ValidStoredScenario(stored.Value, parsed.Scenario!))
+            : new RefusalResult(Problems.StoredScenarioInvalid(parsed.Errors));
     }
 
     /// <summary>

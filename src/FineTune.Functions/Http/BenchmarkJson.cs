@@ -32,11 +32,11 @@ public sealed record ComparisonResource(
     }
 
     /// <summary>Tiers computed now with the current bands, for a scenario no recompute has covered yet: no peers.</summary>
-    public static ComparisonResource OnTheSpot(StoredScenario scenario, BenchmarkBandSet bands)
+    public static ComparisonResource OnTheSpot(ValidStoredScenario scenario, BenchmarkBandSet bands)
     {
         ArgumentNullException.ThrowIfNull(scenario);
         ArgumentNullException.ThrowIfNull(bands);
-        return new(scenario.Id, null, bands.Version, false, Comparisons.OnTheSpot(scenario.Scenario, bands.Bands));
+        return new(scenario.Stored.Id, null, bands.Version, false, Comparisons.OnTheSpot(scenario.Scenario, bands.Bands));
     }
 }
 

@@ -41,6 +41,16 @@ public static class Problems
     public static IActionResult PreconditionFailed() =>
         Create(StatusCodes.Status412PreconditionFailed, "The scenario changed since the ETag in If-Match; read it again and retry.");
 
+    /// <summary>
+    /// 422 for a stored scenario that today's rules refuse (a row written when they were looser, or by hand), with every
+    /// rule it breaks keyed by JSON path: it reads back as stored, but cannot be analysed until it is replaced.
+    /// </summary>
+    public static IActionResult StoredScenarioInvalid(IReadOnlyDictionary<string, IReadOnlyList<string>> errors) =>
+        Create(StatusCodes.Status422UnprocessableEntity,
+            "The stored scenario breaks today's rules (it was written when they were looser, or by hand); see errors. "
+            + "Replace it with PUT to analyse it.",
+            errors);
+
     /// <summary>413: the body is larger than <see cref="ApiRequest.MaxBodyBytes"/>.</summary>
     public static IActionResult PayloadTooLarge() =>
         Create(StatusCodes.Status413PayloadTooLarge, $"The body is larger than {ApiRequest.MaxBodyBytes / 1024} KiB.");
@@ -79,6 +89,7 @@ public static class Problems
         412 => "https://www.rfc-editor.org/rfc/rfc9110#section-15.5.13",
         413 => "https://www.rfc-editor.org/rfc/rfc9110#section-15.5.14",
         415 => "https://www.rfc-editor.org/rfc/rfc9110#section-15.5.16",
+        422 => "https://www.rfc-editor.org/rfc/rfc9110#section-15.5.21",
         500 => "https://www.rfc-editor.org/rfc/rfc9110#section-15.6.1",
         503 => "https://www.rfc-editor.org/rfc/rfc9110#section-15.6.4",
         _ => "about:blank",

@@ -25,7 +25,8 @@ internal static class ProblemSchemas
             ArrayOf(Text("Message", "One problem with the value.", Visibility.Important), "Messages",
                 "The problems with one value.", Visibility.Important),
             "Validation errors",
-            "Only on a 400: every refused value at once, keyed by JSON path (approaches[2].accuracy; $ for the body itself) "
-            + "or by header or query parameter name (X-Workspace-Id, pageSize).");
+            "On a 400, every refused value at once, keyed by JSON path (approaches[2].accuracy; $ for the body itself) "
+            + "or by header or query parameter name (X-Workspace-Id, pageSize); on a 422, every rule a stored scenario "
+            + "breaks, keyed by JSON path. Absent on other problems.");
     }
 }

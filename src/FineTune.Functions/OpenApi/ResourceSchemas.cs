@@ -10,7 +10,8 @@ internal static class ResourceSchemas
     public static void AddTo(IDictionary<string, OpenApiSchema> definitions)
     {
         definitions["StoredScenario"] = Object("Stored scenario",
-            "A scenario as stored in a workspace; the scenario reads back exactly as it was written.",
+            "A scenario as stored in a workspace; the scenario reads back exactly as it was written, even one that today's "
+            + "rules would refuse (written when they were looser, or by hand), whose analysis and comparison answer 422.",
             new()
             {
                 ["id"] = Text("Scenario id", "Server-made id, 32 lowercase hex digits.", Visibility.Important),

@@ -65,7 +65,7 @@ internal static class ScenarioOperations
     {
         OperationId = nameof(Functions.ListScenarios),
         Summary = "List stored scenarios",
-        Description = "Returns the workspace's scenarios a page at a time, oldest first.",
+        Description = "Returns the workspace's scenarios a page at a time, oldest first, each exactly as stored.",
         Parameters =
         [
             Workspace(),
@@ -139,6 +139,7 @@ internal static class ScenarioOperations
             Json(200, "The analysis.", Ref("Analysis")),
             BadRequest("X-Workspace-Id is not valid."),
             NotFound(),
+            StoredScenarioInvalid(),
             StorageUnavailable()),
     }.Secured(Access.FunctionKey, Visibility.Important, Tag);
 }

@@ -167,11 +167,16 @@ public sealed class BenchmarkRecompute(
         {
             if (metrics[i] is null)
             {
-                RecomputeLog.InvalidScenario(logger, runId, items[i].Workspace, items[i].Id);
+                RecomputeLog.InvalidScenario(logger, runId, items[i].Workspace, items[i].Id, Refusal(items[i]));
             }
             scan.Add(items[i].Workspace, items[i].Id, items[i].UpdatedAt, metrics[i]);
         }
     }
+
+    // What today's rules refuse in a skipped row. Such rows are rare, so it is parsed again rather than kept from the analysis.
+    private static string Refusal(ScannedScenario item) => ScenarioStore.IsWellFormedId(item.Id)
+        ? string.Join(", ", item.Parse().Errors.Keys)
+        : "an id the store does not make";
 
     private async Task<int> WriteAsync(
         RunRecord run, ComparisonBatches batches, int total, IProgress<RecomputeProgress>? progress, CancellationToken cancellationToken)
