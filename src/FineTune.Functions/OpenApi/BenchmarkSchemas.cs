@@ -146,7 +146,9 @@ internal static class BenchmarkSchemas
             ["benchmarkVersion"] = Long("Benchmark version", "The version of the bands used; null when it did nothing.", Visibility.Advanced)
                 .OrNull(),
             ["scenarios"] = Integer("Scenarios", "Stored scenarios read.", Visibility.Important),
-            ["invalidScenarios"] = Integer("Invalid scenarios", "Stored rows that no longer parse as a scenario; skipped.", Visibility.Advanced),
+            ["invalidScenarios"] = Integer("Invalid scenarios",
+                "Stored rows that today's rules refuse (written when they were looser, or by hand); skipped, and each logged.",
+                Visibility.Advanced),
             ["workspaces"] = Integer("Workspaces", "Workspaces with at least one scenario.", Visibility.Advanced),
             ["peerRowsPublished"] = Integer("Peer rows published", "Segment and metric rows that met the publication rule.",
                 Visibility.Advanced),
