@@ -127,15 +127,16 @@ public static class Tiers
     }
 
     /// <summary>
-    /// A value's percentile among <paramref name="sorted"/> (ascending, the value itself included):
-    /// (worse + 0.5 * ties) / (n - 1) over the other values, strictly worse ones and equal ones; 0.5 when n = 1.
+    /// The share of the other values in <paramref name="sorted"/> (ascending, the value itself included) that
+    /// <paramref name="value"/> beats, ties counting half: (worse + 0.5 * ties) / (n - 1), from 0 to 1 whichever way
+    /// <paramref name="direction"/> points; 0.5 when n = 1. Economics.md section 6 calls it the scenario's percentile.
     /// </summary>
-    public static decimal Percentile(ReadOnlySpan<decimal> sorted, decimal value, Direction direction)
+    public static decimal ShareOfPeersBeaten(ReadOnlySpan<decimal> sorted, decimal value, Direction direction)
     {
         int n = sorted.Length;
         if (n == 0)
         {
-            throw new ArgumentOutOfRangeException(nameof(sorted), "A percentile needs the value among the values.");
+            throw new ArgumentOutOfRangeException(nameof(sorted), "A share of peers beaten needs the value among the values.");
         }
 
         if (n == 1)

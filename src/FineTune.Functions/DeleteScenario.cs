@@ -26,7 +26,7 @@ public sealed class DeleteScenario(ScenarioStore store)
         {
             WriteStatus.Done => ApiResults.NoContent(),
             WriteStatus.PreconditionFailed => Problems.PreconditionFailed(),
-            _ => Problems.ScenarioNotFound(),
+            _ => Problems.ScenarioNotFound(workspace.Value, id),
         };
     }
 }

@@ -13,14 +13,17 @@ namespace FineTune.Functions;
 /// </summary>
 public sealed class GetScenarioAnalysis(ScenarioStore store, BenchmarkBandStore bands)
 {
-    /// <summary>200 with the analysis; 404 when the workspace has no such scenario.</summary>
+    /// <summary>
+    /// 200 with the analysis; 404 when the workspace has no such scenario; 422 naming the rules a stored row written when
+    /// they were looser (or by hand) breaks.
+    /// </summary>
     [Function(nameof(GetScenarioAnalysis))]
     public async Task<IActionResult> Run(
         [HttpTrigger(AuthorizationLevel.Function, "get", Route = "scenarios/{id}/analysis")] HttpRequest request,
         string id,
         CancellationToken cancellationToken)
     {
-        RequestValue<StoredScenario> stored = await request.ReadOwnScenarioAsync(store, id, cancellationToken);
+        RequestValue<ValidStoredScenario> stored = await request.ReadOwnValidScenarioAsync(store, id, cancellationToken);
         if (stored.IsRefused)
         {
             return stored.Refusal;

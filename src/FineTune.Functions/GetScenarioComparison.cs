@@ -12,7 +12,8 @@ public sealed class GetScenarioComparison(ScenarioStore scenarios, ComparisonSto
     /// <summary>
     /// 200 with the comparison of the last recompute, <c>stale</c> when the scenario or the bands changed since; before
     /// any recompute covered the scenario, tiers computed on the spot with the current bands and no peers. 404 when
-    /// the workspace has no such scenario.
+    /// the workspace has no such scenario; 422 naming the rules a stored row written when they were looser (or by hand)
+    /// breaks.
     /// </summary>
     [Function(nameof(GetScenarioComparison))]
     public async Task<IActionResult> Run(
@@ -20,16 +21,16 @@ public sealed class GetScenarioComparison(ScenarioStore scenarios, ComparisonSto
         string id,
         CancellationToken cancellationToken)
     {
-        RequestValue<StoredScenario> stored = await request.ReadOwnScenarioAsync(scenarios, id, cancellationToken);
-        if (stored.IsRefused)
+        RequestValue<ValidStoredScenario> own = await request.ReadOwnValidScenarioAsync(scenarios, id, cancellationToken);
+        if (own.IsRefused)
         {
-            return stored.Refusal;
+            return own.Refusal;
         }
         Task<BenchmarkBandSet> current = bands.GetAsync(cancellationToken);
-        StoredComparison? comparison = await comparisons.GetAsync(stored.Value.Workspace, id, cancellationToken);
+        StoredComparison? comparison = await comparisons.GetAsync(own.Value.Stored.Workspace, id, cancellationToken);
         BenchmarkBandSet bandSet = await current;
         return BenchmarkResults.Comparison(comparison is null
-            ? ComparisonResource.OnTheSpot(stored.Value, bandSet)
-            : ComparisonResource.From(comparison, stored.Value, bandSet.Version));
+            ? ComparisonResource.OnTheSpot(own.Value, bandSet)
+            : ComparisonResource.From(comparison, own.Value.Stored, bandSet.Version));
     }
 }

@@ -33,7 +33,7 @@ public sealed class UpdateScenario(ScenarioStore store)
         {
             WriteStatus.Done => ApiResults.Scenario(result.Scenario!),
             WriteStatus.PreconditionFailed => Problems.PreconditionFailed(),
-            _ => Problems.ScenarioNotFound(),
+            _ => Problems.ScenarioNotFound(workspace.Value, id),
         };
     }
 }

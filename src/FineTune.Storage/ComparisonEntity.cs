@@ -18,6 +18,6 @@ internal sealed class ComparisonEntity : ITableEntity
     public long BenchmarkVersion { get; set; }
     public DateTimeOffset ScenarioUpdatedAt { get; set; }
 
-    /// <summary>The <see cref="MetricComparison"/> list as compact JSON, decimals exact.</summary>
+    /// <summary>The <see cref="FineTune.Core.MetricComparison"/> list as compact JSON, decimals exact.</summary>
     public string Metrics { get; set; } = "";
 }

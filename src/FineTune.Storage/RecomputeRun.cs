@@ -56,7 +56,7 @@ public sealed record RecomputeCheckpoint(string Workspace, string ScenarioId);
 
 /// <summary>What a recompute counted.</summary>
 /// <param name="ComputedAt">The <c>computedAt</c> of the comparisons and peer statistics it writes.</param>
-/// <param name="InvalidScenarios">Stored rows that no longer parse as a scenario; they are skipped.</param>
+/// <param name="InvalidScenarios">Stored rows that today's rules refuse (or under an id the store does not make); they are skipped.</param>
 /// <param name="ComparisonsWritten">Over every attempt of the run.</param>
 public sealed record RecomputeCounts(
     DateTimeOffset? ComputedAt,

@@ -25,4 +25,23 @@ internal sealed class ScenarioEntity : ITableEntity
 
     public DateTimeOffset CreatedAt { get; set; }
     public DateTimeOffset UpdatedAt { get; set; }
+
+    /// <summary>
+    /// The columns reads use, trusting none of them: a row written by hand may lack one or hold it with another type,
+    /// and must still read. A missing or mistyped <see cref="ScenarioJson"/> reads as empty text (no scenario), a
+    /// missing or mistyped date as the row's <see cref="Timestamp"/>, the service's time of its last write.
+    /// </summary>
+    public static ScenarioEntity Read(TableEntity row) => new()
+    {
+        PartitionKey = row.PartitionKey,
+        RowKey = row.RowKey,
+        Timestamp = row.Timestamp,
+        ETag = row.ETag,
+        ScenarioJson = row.TryGetValue(nameof(ScenarioJson), out object? json) && json is string text ? text : "",
+        CreatedAt = Date(row, nameof(CreatedAt)),
+        UpdatedAt = Date(row, nameof(UpdatedAt)),
+    };
+
+    private static DateTimeOffset Date(TableEntity row, string column) =>
+        row.TryGetValue(column, out object? value) && value is DateTimeOffset date ? date : row.Timestamp ?? default;
 }

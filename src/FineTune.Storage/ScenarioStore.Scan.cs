@@ -39,7 +39,10 @@ public sealed record ScannedPage(IReadOnlyList<ScannedScenario> Items, string? C
 public sealed partial class ScenarioStore
 {
     private static readonly string[] ScanColumns =
-        [nameof(ScenarioEntity.PartitionKey), nameof(ScenarioEntity.RowKey), nameof(ScenarioEntity.UpdatedAt), nameof(ScenarioEntity.ScenarioJson)];
+        [
+            nameof(ScenarioEntity.PartitionKey), nameof(ScenarioEntity.RowKey), nameof(ScenarioEntity.Timestamp),
+            nameof(ScenarioEntity.UpdatedAt), nameof(ScenarioEntity.ScenarioJson),
+        ];
 
     /// <summary>
     /// Every scenario of every workspace, a page at a time, ordered by workspace then id: a cross-partition query that
@@ -52,15 +55,15 @@ public sealed partial class ScenarioStore
         ArgumentOutOfRangeException.ThrowIfLessThan(pageSize, 1);
         ArgumentOutOfRangeException.ThrowIfGreaterThan(pageSize, 1000);
         TableClient table = await tableOnFirstUse.GetAsync(cancellationToken).ConfigureAwait(false);
-        await foreach (Page<ScenarioEntity> page in table
-            .QueryAsync<ScenarioEntity>(filter: (string?)null, pageSize, ScanColumns, cancellationToken)
+        await foreach (Page<TableEntity> page in table
+            .QueryAsync<TableEntity>(filter: (string?)null, pageSize, ScanColumns, cancellationToken)
             .AsPages(pageSizeHint: pageSize)
             .ConfigureAwait(false))
         {
             var items = new ScannedScenario[page.Values.Count];
             for (int i = 0; i < items.Length; i++)
             {
-                ScenarioEntity entity = page.Values[i];
+                ScenarioEntity entity = ScenarioEntity.Read(page.Values[i]);
                 items[i] = new ScannedScenario(entity.PartitionKey, entity.RowKey, entity.UpdatedAt, entity.ScenarioJson);
             }
             yield return new ScannedPage(items, page.ContinuationToken);

@@ -15,16 +15,8 @@ public sealed record StoredComparison(
     DateTimeOffset ComputedAt,
     long BenchmarkVersion,
     DateTimeOffset ScenarioUpdatedAt,
-    IReadOnlyList<MetricComparison> Metrics);
-
-/// <summary>One metric of a scenario: its value, tier and band, and its place among peers.</summary>
-/// <param name="Value">In the metric's unit: a fraction, or dollars per request.</param>
-/// <param name="Peers">Null while the metric's peer figures are not published (economics.md section 6).</param>
-public sealed record MetricComparison(Metric Metric, decimal Value, Tier Tier, BenchmarkBand Band, PeerPlacement? Peers);
-
-/// <summary>The published peer figures of a metric's segment, and where the value falls among them.</summary>
-/// <param name="Count">Values that contributed: scenarios, or workspaces for ai-feature-profitability.</param>
-/// <param name="Workspaces">Distinct workspaces among them.</param>
-/// <param name="Percentile">(worse + 0.5 * ties) / (n - 1) over the other values, 0..1; 1 is the best.</param>
-public sealed record PeerPlacement(
-    int Count, int Workspaces, decimal P10, decimal P25, decimal P50, decimal P75, decimal P90, decimal Percentile);
+    IReadOnlyList<MetricComparison> Metrics)
+{
+    /// <summary>What it was computed from, for <see cref="Comparisons.IsStale"/>.</summary>
+    public ComparisonBasis Basis => new(BenchmarkVersion, ScenarioUpdatedAt);
+}

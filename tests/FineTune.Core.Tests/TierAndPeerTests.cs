@@ -1,6 +1,6 @@
 namespace FineTune.Core.Tests;
 
-/// <summary>Tiers, band lookup and validation, quantiles, percentiles and the publication rule of economics.md section 6.</summary>
+/// <summary>Tiers, band lookup and validation, quantiles, shares of peers beaten and the publication rule of economics.md section 6.</summary>
 public sealed class TierAndPeerTests
 {
     private static BenchmarkBand SeedBand(Metric metric) => BenchmarkBands.Seed.Single(b => b.Metric == metric);
@@ -139,7 +139,7 @@ public sealed class TierAndPeerTests
     public void Quantile_SortedValues_InterpolatesLinearlyAtQTimesNMinusOne(decimal[] sorted, decimal q, decimal expected) =>
         Assert.Equal(expected, Tiers.Quantile(sorted, q));
 
-    public static TheoryData<decimal[], decimal, Direction, decimal> Percentiles => new()
+    public static TheoryData<decimal[], decimal, Direction, decimal> SharesOfPeersBeaten => new()
     {
         // [1, 2, 2, 3, 4], value 2: one other 2 ties; lower-is-better, 3 and 4 are worse: (2 + 0.5) / 4.
         { [1m, 2m, 2m, 3m, 4m], 2m, Direction.LowerIsBetter, 0.625m },
@@ -159,9 +159,9 @@ public sealed class TierAndPeerTests
     };
 
     [Theory]
-    [MemberData(nameof(Percentiles))]
-    public void Percentile_WorseAndTiedOthers_IsWorsePlusHalfTiesOverNMinusOne(decimal[] sorted, decimal value, Direction direction, decimal expected) =>
-        Assert.Equal(expected, Tiers.Percentile(sorted, value, direction));
+    [MemberData(nameof(SharesOfPeersBeaten))]
+    public void ShareOfPeersBeaten_WorseAndTiedOthers_IsWorsePlusHalfTiesOverNMinusOne(decimal[] sorted, decimal value, Direction direction, decimal expected) =>
+        Assert.Equal(expected, Tiers.ShareOfPeersBeaten(sorted, value, direction));
 
     private static PeerValue[] Values(params (decimal Value, string Workspace)[] values) =>
         values.Select(v => new PeerValue(v.Value, v.Workspace)).ToArray();

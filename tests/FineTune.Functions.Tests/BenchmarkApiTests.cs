@@ -155,9 +155,32 @@ public sealed class BenchmarkApiTests(BenchmarkHostFixture fixture)
         Assert.Equal(HttpStatusCode.OK, reply.Status);
         JsonElement summary = reply.Json;
         Assert.Equal("manual", summary.GetProperty("trigger").GetString());
-        Assert.Equal("started", summary.GetProperty("status").GetString());
+        Assert.Equal("completed", summary.GetProperty("status").GetString());
+        Assert.False(summary.GetProperty("resumed").GetBoolean());
+        Assert.Equal(1, summary.GetProperty("attempts").GetInt32());
         Assert.True(summary.GetProperty("scenarios").GetInt32() >= 1);
         Assert.Equal(summary.GetProperty("scenarios").GetInt32(), summary.GetProperty("comparisonsWritten").GetInt32());
         Assert.True(summary.GetProperty("durationMilliseconds").GetInt64() >= 0);
+    }
+
+    [Fact]
+    public async Task GetScenarioComparison_PeersPublished_SaysTheShareOfPeersBeaten()
+    {
+        // Five scenarios from three workspaces meet the publication rule.
+        ApiClient[] clients = [fixture.Host.Client(), fixture.Host.Client(), fixture.Host.Client()];
+        var ids = new List<string>();
+        for (int i = 0; i < 5; i++)
+        {
+            ids.Add((await clients[i % 3].CreateAsync()).Id);
+        }
+        await clients[0].SendAsync(HttpMethod.Post, "/api/benchmarks/recompute");
+
+        Reply reply = await clients[0].SendAsync(HttpMethod.Get, $"/api/scenarios/{ids[0]}/comparison");
+
+        JsonElement cost = Assert.Single(reply.Json.GetProperty("metrics").EnumerateArray(),
+            m => m.GetProperty("metric").GetString() == "inference-cost-per-request");
+        JsonElement peers = cost.GetProperty("peers");
+        Assert.InRange(peers.GetProperty("shareOfPeersBeaten").GetDecimal(), 0m, 1m);
+        Assert.False(peers.TryGetProperty("percentile", out _), peers.GetRawText());
     }
 }

@@ -1,6 +1,7 @@
 using FineTune.Core;
 using FineTune.Functions.Recompute;
 using FineTune.Storage;
+using Microsoft.Extensions.Logging;
 
 namespace FineTune.Functions.Tests;
 
@@ -43,8 +44,8 @@ public sealed class BenchmarkRecomputeTests
             peers.Statistics.Select(s => s.Metric));
         Assert.All(peers.Statistics, s => Assert.Equal((Segment.EnterpriseAi, 5, 3), (s.Segment, s.Count, s.Workspaces)));
         Assert.NotNull(comparison);
-        // Five equal values: every other one ties, so the percentile is (0 + 0.5 * 4) / 4.
-        Assert.All(comparison.Metrics.Where(m => m.Metric != Metric.AiFeatureProfitability), m => Assert.Equal(0.5m, m.Peers!.Percentile));
+        // Five equal values: every other one ties, so the share of peers beaten is (0 + 0.5 * 4) / 4.
+        Assert.All(comparison.Metrics.Where(m => m.Metric != Metric.AiFeatureProfitability), m => Assert.Equal(0.5m, m.Peers!.ShareOfPeersBeaten));
         // Three workspaces are too few for ai-feature-profitability peers, but each workspace has its own figure.
         MetricComparison profitability = Assert.Single(comparison.Metrics, m => m.Metric == Metric.AiFeatureProfitability);
         Assert.Null(profitability.Peers);
@@ -55,7 +56,7 @@ public sealed class BenchmarkRecomputeTests
     {
         await using RecomputeHarness harness = await RecomputeHarness.StartAsync();
         List<StoredScenario> created = await harness.SeedAsync(workspaces: 5, perWorkspace: 1);
-        Analysis analysis = Analyzer.Analyze(created[0].Scenario);
+        Analysis analysis = Analyzer.Analyze(created[0].Parse().Scenario!);
         decimal expected = analysis.Approaches.Single(a => a.Id == analysis.Recommendation.ApproachId).Horizon.GrossMargin > 0 ? 1m : 0m;
 
         await harness.Job().RunSlotAsync(Slot);
@@ -67,7 +68,7 @@ public sealed class BenchmarkRecomputeTests
         MetricComparison metric = Assert.Single(comparison!.Metrics, m => m.Metric == Metric.AiFeatureProfitability);
         Assert.Equal(expected, metric.Value);
         Assert.Equal(Segment.AllSectors, metric.Band.Segment);
-        Assert.Equal(0.5m, metric.Peers!.Percentile);
+        Assert.Equal(0.5m, metric.Peers!.ShareOfPeersBeaten);
     }
 
     [Fact]
@@ -83,10 +84,10 @@ public sealed class BenchmarkRecomputeTests
         RecomputeSummary again = await job.RunSlotAsync(Slot);
         RecomputeSummary pastDue = await harness.Job().RunSlotAsync(Slot);
 
-        Assert.Equal(RecomputeClaimStatus.Started, first.Status);
+        Assert.Equal((RecomputeStatus.Completed, false), (first.Status, first.Resumed));
         Assert.Equal(6, first.ComparisonsWritten);
-        Assert.Equal(RecomputeClaimStatus.AlreadyCompleted, again.Status);
-        Assert.Equal(RecomputeClaimStatus.AlreadyCompleted, pastDue.Status);
+        Assert.Equal(RecomputeStatus.AlreadyCompleted, again.Status);
+        Assert.Equal(RecomputeStatus.AlreadyCompleted, pastDue.Status);
         Assert.Equal((0, 0), (again.ComparisonsWritten, again.Scenarios));
         Assert.Equal(writesAfterFirst, harness.Counter.Writes);
     }
@@ -100,7 +101,7 @@ public sealed class BenchmarkRecomputeTests
 
         RecomputeSummary manual = await harness.Job().RunManualAsync();
 
-        Assert.Equal((RecomputeTrigger.Manual, RecomputeClaimStatus.Started, 2), (manual.Trigger, manual.Status, manual.ComparisonsWritten));
+        Assert.Equal((RecomputeTrigger.Manual, RecomputeStatus.Completed, false, 2), (manual.Trigger, manual.Status, manual.Resumed, manual.ComparisonsWritten));
     }
 
     [Fact]
@@ -125,7 +126,7 @@ public sealed class BenchmarkRecomputeTests
 
         Assert.Equal(RecomputePhase.Write, interrupted!.Phase);
         Assert.Equal(new RecomputeCheckpoint("ws-0", created.Where(s => s.Workspace == "ws-0").Max(s => s.Id)!), interrupted.Checkpoint);
-        Assert.Equal(RecomputeClaimStatus.Resumed, resumed.Status);
+        Assert.Equal((RecomputeStatus.Completed, true), (resumed.Status, resumed.Resumed));
         Assert.Equal((2, 4, 2), (resumed.Attempts, resumed.ComparisonsWritten, resumed.ComparisonsAlreadyWritten));
         Assert.Equal((RecomputePhase.Done, 6), (done!.Phase, done.Counts.ComparisonsWritten));
         Assert.All(await Task.WhenAll(created.Select(s => harness.Comparisons.GetAsync(s.Workspace, s.Id))), Assert.NotNull);
@@ -145,7 +146,7 @@ public sealed class BenchmarkRecomputeTests
         RecomputeSummary next = await harness.Job(options).RunSlotAsync(Slot.AddHours(1));
 
         Assert.Equal(0, comparisonsAfterCancel);
-        Assert.Equal((RecomputeClaimStatus.Started, 6, 6), (next.Status, next.Scenarios, next.ComparisonsWritten));
+        Assert.Equal((RecomputeStatus.Completed, false, 6, 6), (next.Status, next.Resumed, next.Scenarios, next.ComparisonsWritten));
         Assert.All(await Task.WhenAll(created.Select(s => harness.Comparisons.GetAsync(s.Workspace, s.Id))), Assert.NotNull);
     }
 
@@ -161,23 +162,45 @@ public sealed class BenchmarkRecomputeTests
             harness.Job(options).RunSlotAsync(Slot, new Callback<RecomputeProgress>(_ => stop.Cancel()), stop.Token));
         RecomputeSummary resumed = await harness.Job(options).RunSlotAsync(Slot);
 
-        Assert.Equal((RecomputeClaimStatus.Resumed, 6, 0), (resumed.Status, resumed.ComparisonsWritten, resumed.ComparisonsAlreadyWritten));
+        Assert.Equal((RecomputeStatus.Completed, true, 6, 0), (resumed.Status, resumed.Resumed, resumed.ComparisonsWritten, resumed.ComparisonsAlreadyWritten));
     }
 
     [Fact]
-    public async Task RunSlot_InvalidRow_IsSkippedAndCounted()
+    public async Task RunSlot_RowsTodaysRulesRefuse_AreSkippedCountedAndLoggedWithWhatIsRefused()
     {
         await using RecomputeHarness harness = await RecomputeHarness.StartAsync();
         await harness.SeedAsync(workspaces: 1, perWorkspace: 2);
-        await harness.Service.GetTableClient(ScenarioStore.TableName).UpsertEntityAsync(new Azure.Data.Tables.TableEntity("ws-0", Guid.NewGuid().ToString("N"))
+        Azure.Data.Tables.TableClient table = harness.Service.GetTableClient(ScenarioStore.TableName);
+        string broken = Guid.NewGuid().ToString("N");
+        string notJson = Guid.NewGuid().ToString("N");
+        string mistyped = Guid.NewGuid().ToString("N");
+        await table.UpsertEntityAsync(new Azure.Data.Tables.TableEntity("ws-0", broken)
         {
             ["ScenarioJson"] = "{\"name\":\"broken\"}",
             ["UpdatedAt"] = RecomputeHarness.Noon,
         });
+        await table.UpsertEntityAsync(new Azure.Data.Tables.TableEntity("ws-1", notJson) { ["ScenarioJson"] = "not JSON" });
+        await table.UpsertEntityAsync(new Azure.Data.Tables.TableEntity("ws-1", mistyped) { ["ScenarioJson"] = 7, ["UpdatedAt"] = "noon" });
+        // A valid scenario under a key the store would never make.
+        await table.UpsertEntityAsync(new Azure.Data.Tables.TableEntity("ws-1", "by-hand")
+        {
+            ["ScenarioJson"] = ScenarioJson.Serialize(RecomputeHarness.Sample()),
+        });
+        var log = new ListLogger<BenchmarkRecompute>();
 
-        RecomputeSummary summary = await harness.Job().RunSlotAsync(Slot);
+        RecomputeSummary summary = await harness.Job(logger: log).RunSlotAsync(Slot);
 
-        Assert.Equal((2, 1, 2), (summary.Scenarios, summary.InvalidScenarios, summary.ComparisonsWritten));
+        Assert.Equal((2, 4, 2, 1), (summary.Scenarios, summary.InvalidScenarios, summary.ComparisonsWritten, summary.Workspaces));
+        var skipped = log.Lines.Where(line => line.Level == LogLevel.Warning && line.Values.ContainsKey("Refused"))
+            .ToDictionary(line => $"{line.Values["Workspace"]}/{line.Values["ScenarioId"]}", line => (string)line.Values["Refused"]!);
+        Assert.Equal(
+            ((string[])[$"ws-0/{broken}", $"ws-1/{mistyped}", $"ws-1/{notJson}", "ws-1/by-hand"]).Order(StringComparer.Ordinal),
+            skipped.Keys.Order(StringComparer.Ordinal));
+        Assert.Equal("workload, approaches", skipped[$"ws-0/{broken}"]);
+        Assert.Equal("$", skipped[$"ws-1/{notJson}"]);
+        Assert.Equal("$", skipped[$"ws-1/{mistyped}"]);
+        Assert.Equal("an id the store does not make", skipped["ws-1/by-hand"]);
+        Assert.Null(await harness.Comparisons.GetAsync("ws-0", broken));
     }
 
     [Fact]
@@ -189,7 +212,7 @@ public sealed class BenchmarkRecomputeTests
         await harness.Job().RunSlotAsync(Slot);
         StoredComparison? comparison = await harness.Comparisons.GetAsync("ws-0", stored.Id);
 
-        Analysis analysis = Analyzer.Analyze(stored.Scenario);
+        Analysis analysis = Analyzer.Analyze(stored.Parse().Scenario!);
         Assert.Equal(
             analysis.Benchmarks.Select(b => (b.Metric, b.Value, b.Tier, b.Band)),
             comparison!.Metrics.Where(m => m.Metric != Metric.AiFeatureProfitability).Select(m => (m.Metric, m.Value, m.Tier, m.Band)));

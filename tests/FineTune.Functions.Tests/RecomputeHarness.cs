@@ -5,6 +5,7 @@ using FineTune.Core;
 using FineTune.Functions.Recompute;
 using FineTune.Storage;
 using FineTune.Testing;
+using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
 
 namespace FineTune.Functions.Tests;
@@ -74,8 +75,9 @@ public sealed class RecomputeHarness : IAsyncDisposable
 
     public static async Task<RecomputeHarness> StartAsync() => new(await AzuriteProcess.StartAsync());
 
-    public BenchmarkRecompute Job(RecomputeOptions? options = null) =>
-        new(Scenarios, Bands, Comparisons, Peers, Runs, Clock, options ?? new RecomputeOptions(), NullLogger<BenchmarkRecompute>.Instance);
+    public BenchmarkRecompute Job(RecomputeOptions? options = null, ILogger<BenchmarkRecompute>? logger = null) =>
+        new(Scenarios, Bands, Comparisons, Peers, Runs, Clock, options ?? new RecomputeOptions(),
+            logger ?? NullLogger<BenchmarkRecompute>.Instance);
 
     /// <summary>The support-triage sample (enterprise-ai, with revenue), optionally changed.</summary>
     public static Scenario Sample(Action<System.Text.Json.Nodes.JsonObject>? change = null) =>
@@ -100,6 +102,38 @@ public sealed class RecomputeHarness : IAsyncDisposable
     {
         azurite.Dispose();
         return ValueTask.CompletedTask;
+    }
+}
+
+/// <summary>Keeps every line logged, with its level and its template's values.</summary>
+public sealed class ListLogger<T> : ILogger<T>
+{
+    private readonly List<(LogLevel Level, string Message, IReadOnlyDictionary<string, object?> Values)> lines = [];
+
+    public IReadOnlyList<(LogLevel Level, string Message, IReadOnlyDictionary<string, object?> Values)> Lines
+    {
+        get
+        {
+            lock (lines)
+            {
+                return [.. lines];
+            }
+        }
+    }
+
+    public IDisposable? BeginScope<TState>(TState state) where TState : notnull => null;
+
+    public bool IsEnabled(LogLevel logLevel) => true;
+
+    public void Log<TState>(LogLevel logLevel, EventId eventId, TState state, Exception? exception, Func<TState, Exception?, string> formatter)
+    {
+        ArgumentNullException.ThrowIfNull(formatter);
+        var values = (state as IEnumerable<KeyValuePair<string, object?>>)?.ToDictionary(pair => pair.Key, pair => pair.Value)
+            ?? new Dictionary<string, object?>();
+        lock (lines)
+        {
+            lines.Add((logLevel, formatter(state, exception), values));
+        }
     }
 }
 

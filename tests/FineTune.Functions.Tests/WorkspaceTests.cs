@@ -99,4 +99,33 @@ public sealed class WorkspaceTests(ApiFixture fixture)
         Assert.Equal(created.ETag, aliceRead.ETag);
         Assert.Equal("Support ticket triage", aliceRead.Json.GetProperty("scenario").GetProperty("name").GetString());
     }
+
+    [Fact]
+    public async Task ScenarioRoutes_ForeignOrUnknownId_404NamesTheCallersWorkspaceAndNothingOfTheOwners()
+    {
+        ApiClient owner = fixture.Client("team-owner-" + Guid.NewGuid().ToString("N")[..8]);
+        ApiClient caller = fixture.Client("team-a-" + Guid.NewGuid().ToString("N")[..8]);
+        string foreign = (await owner.CreateAsync()).Id;
+        const string unknown = "0190f5c2a1b27c3d8e9f00112233aabb";
+
+        foreach (string id in (string[])[foreign, unknown])
+        {
+            string path = $"/api/scenarios/{id}";
+            Reply[] replies =
+            [
+                await caller.SendAsync(HttpMethod.Get, path),
+                await caller.SendAsync(HttpMethod.Put, path, Samples.SupportTriage()),
+                await caller.SendAsync(HttpMethod.Delete, path),
+                await caller.SendAsync(HttpMethod.Get, path + "/analysis"),
+                await caller.SendAsync(HttpMethod.Get, path + "/comparison"),
+            ];
+
+            Assert.All(replies, reply =>
+            {
+                reply.AssertProblem(HttpStatusCode.NotFound);
+                Assert.Equal($"No scenario {id} in workspace '{caller.Workspace}'.", reply.Json.GetProperty("detail").GetString());
+                Assert.DoesNotContain(owner.Workspace, reply.Body, StringComparison.Ordinal);
+            });
+        }
+    }
 }

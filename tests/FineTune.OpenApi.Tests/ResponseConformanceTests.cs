@@ -1,6 +1,8 @@
 using System.Net;
 using System.Text;
 using System.Text.Json;
+using Azure.Data.Tables;
+using FineTune.Storage;
 using FineTune.Testing;
 
 namespace FineTune.OpenApi.Tests;
@@ -44,6 +46,23 @@ public sealed class ResponseConformanceTests(ApiFixture fixture)
         await Exchange("post", "/scenarios", "/api/scenarios", HttpStatusCode.RequestEntityTooLarge, Samples.Padded(256 * 1024 + 1));
         await Exchange("get", "/scenarios", "/api/scenarios?pageSize=0", HttpStatusCode.BadRequest);
         await Exchange("get", "/scenarios/{id}", "/api/scenarios/0123", HttpStatusCode.BadRequest, workspace: "no spaces");
+    }
+
+    [Fact]
+    public async Task StoredRowTodaysRulesRefuse_AnalysisAndComparisonAnswerTheDocumented422()
+    {
+        TableClient table = new TableServiceClient(fixture.Azurite.ConnectionString).GetTableClient(ScenarioStore.TableName);
+        await table.CreateIfNotExistsAsync();
+        string id = Guid.NewGuid().ToString("N");
+        await table.AddEntityAsync(new TableEntity(workspace, id) { ["ScenarioJson"] = """{"name":"written by hand"}""" });
+
+        JsonElement analysis = await Exchange("get", "/scenarios/{id}/analysis", $"/api/scenarios/{id}/analysis",
+            HttpStatusCode.UnprocessableEntity);
+        JsonElement comparison = await Exchange("get", "/scenarios/{id}/comparison", $"/api/scenarios/{id}/comparison",
+            HttpStatusCode.UnprocessableEntity);
+
+        Assert.True(analysis.GetProperty("errors").TryGetProperty("workload", out _), analysis.GetRawText());
+        Assert.True(comparison.GetProperty("errors").TryGetProperty("approaches", out _), comparison.GetRawText());
     }
 
     [Fact]

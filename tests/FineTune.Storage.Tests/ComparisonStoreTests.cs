@@ -1,3 +1,4 @@
+using Azure.Data.Tables;
 using FineTune.Core;
 
 namespace FineTune.Storage.Tests;
@@ -32,6 +33,46 @@ public sealed class ComparisonStoreTests(AzuriteFixture fixture)
         MetricComparison metric = Assert.Single(read.Metrics);
         Assert.Equal(written.Metrics[0], metric);
         Assert.Equal("0.0123456789012345678901234567", metric.Value.ToString(System.Globalization.CultureInfo.InvariantCulture));
+    }
+
+    [Fact]
+    public async Task Write_PeerPlacement_StoresShareOfPeersBeatenUnderItsName()
+    {
+        var store = new ComparisonStore(fixture.Service);
+        string workspace = NewWorkspace();
+        StoredComparison written = Comparison(workspace, NewId(), new PeerPlacement(7, 3, 1m, 2m, 3m, 4m, 5m, 0.25m));
+
+        await store.WriteAsync([written]);
+        TableEntity row = (await fixture.Service.GetTableClient(ComparisonStore.TableName)
+            .GetEntityAsync<TableEntity>(workspace, written.ScenarioId)).Value;
+
+        Assert.Contains("\"shareOfPeersBeaten\":0.25", row.GetString("Metrics"), StringComparison.Ordinal);
+        Assert.DoesNotContain("percentile", row.GetString("Metrics"), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Get_RowWrittenBeforeTheRename_ReadsItsPercentileAsTheShareOfPeersBeaten()
+    {
+        var store = new ComparisonStore(fixture.Service);
+        string workspace = NewWorkspace();
+        string id = NewId();
+        // A row as the recompute wrote it while the figure was called percentile.
+        await fixture.Service.GetTableClient(ComparisonStore.TableName).UpsertEntityAsync(new TableEntity(workspace, id)
+        {
+            ["ComputedAt"] = Noon,
+            ["BenchmarkVersion"] = 3L,
+            ["ScenarioUpdatedAt"] = Noon.AddMinutes(-5),
+            ["Metrics"] = """[{"metric":"inference-cost-per-request","value":0.02,"tier":"median","band":{"segment":"enterprise-ai","metric":"inference-cost-per-request","direction":"lower-is-better","low":0.1,"medianLow":0.01,"medianHigh":0.05,"elite":0.005,"source":"source-document reference band"},"peers":{"count":5,"workspaces":3,"p10":0.014,"p25":0.02,"p50":0.02,"p75":0.04,"p90":0.064,"percentile":0.625}},"""
+                + """{"metric":"model-routing-coverage","value":0,"tier":"low","band":{"segment":"consumer-ai","metric":"model-routing-coverage","direction":"higher-is-better","low":0.3,"medianLow":0.5,"medianHigh":0.7,"elite":0.85,"source":"source-document reference band"}}]""",
+        });
+
+        StoredComparison? read = await store.GetAsync(workspace, id);
+
+        Assert.NotNull(read);
+        Assert.Equal(new PeerPlacement(5, 3, 0.014m, 0.02m, 0.02m, 0.04m, 0.064m, 0.625m), read.Metrics[0].Peers);
+        Assert.Equal((CostBand, Tier.Median), (read.Metrics[0].Band, read.Metrics[0].Tier));
+        Assert.Null(read.Metrics[1].Peers);
+        Assert.Equal(new ComparisonBasis(3, Noon.AddMinutes(-5)), read.Basis);
     }
 
     [Fact]

@@ -12,6 +12,14 @@ namespace FineTune.Functions.Http;
 /// <summary>Turns a request body, read whole, into a value or the refusal to answer with.</summary>
 public delegate RequestValue<T> JsonBodyParser<T>(ReadOnlySpan<byte> body);
 
+/// <summary>Which page of a list to read.</summary>
+/// <param name="PageSize">Items per page, 1..<see cref="ApiRequest.MaxPageSize"/>.</param>
+/// <param name="ContinuationToken">The token of the previous page, well formed for the workspace; null for the first page.</param>
+public sealed record PageQuery(int PageSize, string? ContinuationToken);
+
+/// <summary>A stored scenario of the caller's and the scenario it holds under today's rules.</summary>
+public sealed record ValidStoredScenario(StoredScenario Stored, Scenario Scenario);
+
 /// <summary>What every function reads from a request: the workspace, conditions, paging and the JSON body.</summary>
 public static partial class ApiRequest
 {
@@ -23,6 +31,12 @@ public static partial class ApiRequest
 
     /// <summary>The workspace of a request without <see cref="WorkspaceHeader"/>.</summary>
     public const string DefaultWorkspace = "default";
+
+    /// <summary>The most items a page of a list holds.</summary>
+    public const int MaxPageSize = 100;
+
+    /// <summary>The items a page holds when <c>pageSize</c> is not given.</summary>
+    public const int DefaultPageSize = 20;
 
     private const int InitialBufferBytes = 16 * 1024;
 
@@ -54,6 +68,30 @@ public static partial class ApiRequest
         return EntityTagHeaderValue.TryParseStrictList(values, out IList<EntityTagHeaderValue>? tags) && IsIfMatchList(tags)
             ? RequestValue<IReadOnlyList<string>?>.Accept(tags.Select(tag => tag.ToString()).ToList())
             : Refuse(HeaderNames.IfMatch, "Must be * or a comma-separated list of ETags as returned in the ETag header.");
+    }
+
+    /// <summary>
+    /// The page of a list the query asks for: <c>pageSize</c> 1..<see cref="MaxPageSize"/> (default
+    /// <see cref="DefaultPageSize"/>) and a <c>continuationToken</c> the store issued for <paramref name="workspace"/>
+    /// (absent or empty for the first page); 400 naming each parameter that is not.
+    /// </summary>
+    public static RequestValue<PageQuery> ReadPageQuery(this HttpRequest request, string workspace)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        var errors = new Dictionary<string, IReadOnlyList<string>>();
+        if (request.ReadIntQuery("pageSize", 1, MaxPageSize, DefaultPageSize, out int pageSize) is { } pageSizeError)
+        {
+            errors["pageSize"] = [pageSizeError];
+        }
+        StringValues tokens = request.Query["continuationToken"];
+        string? token = tokens is [{ Length: > 0 } value] ? value : null;
+        if (tokens.Count > 1 || (token is not null && !ScenarioStore.IsWellFormedContinuationToken(workspace, token)))
+        {
+            errors["continuationToken"] = ["Must be a continuationToken from a previous page of this workspace's list."];
+        }
+        return errors.Count > 0
+            ? new RefusalResult(Problems.BadRequest(errors))
+            : RequestValue<PageQuery>.Accept(new PageQuery(pageSize, token));
     }
 
     /// <summary>An optional integer query parameter in <paramref name="min"/>..<paramref name="max"/>; <c>null</c> when valid, else the message.</summary>
@@ -92,7 +130,27 @@ public static partial class ApiRequest
             return RequestValue<StoredScenario>.Refuse(workspace.Refusal);
         }
         StoredScenario? stored = await store.GetAsync(workspace.Value, id, cancellationToken).ConfigureAwait(false);
-        return stored is null ? new RefusalResult(Problems.ScenarioNotFound()) : RequestValue<StoredScenario>.Accept(stored);
+        return stored is null
+            ? new RefusalResult(Problems.ScenarioNotFound(workspace.Value, id))
+            : RequestValue<StoredScenario>.Accept(stored);
+    }
+
+    /// <summary>
+    /// The caller's stored scenario <paramref name="id"/> and the scenario it holds, for what must analyse it: refused
+    /// as by <see cref="ReadOwnScenarioAsync"/>, or with 422 naming every rule of today's that the stored row breaks.
+    /// </summary>
+    public static async Task<RequestValue<ValidStoredScenario>> ReadOwnValidScenarioAsync(
+        this HttpRequest request, ScenarioStore store, string id, CancellationToken cancellationToken = default)
+    {
+        RequestValue<StoredScenario> stored = await request.ReadOwnScenarioAsync(store, id, cancellationToken).ConfigureAwait(false);
+        if (stored.IsRefused)
+        {
+            return RequestValue<ValidStoredScenario>.Refuse(stored.Refusal);
+        }
+        ScenarioParseResult parsed = stored.Value.Parse();
+        return parsed.IsValid
+            ? RequestValue<ValidStoredScenario>.Accept(new ValidStoredScenario(stored.Value, parsed.Scenario!))
+            : new RefusalResult(Problems.StoredScenarioInvalid(parsed.Errors));
     }
 
     /// <summary>

@@ -27,16 +27,16 @@ public sealed record ComparisonResource(
     {
         ArgumentNullException.ThrowIfNull(comparison);
         ArgumentNullException.ThrowIfNull(scenario);
-        bool stale = comparison.BenchmarkVersion != currentVersion || comparison.ScenarioUpdatedAt != scenario.UpdatedAt;
+        bool stale = Comparisons.IsStale(comparison.Basis, new ComparisonBasis(currentVersion, scenario.UpdatedAt));
         return new(scenario.Id, comparison.ComputedAt, comparison.BenchmarkVersion, stale, comparison.Metrics);
     }
 
     /// <summary>Tiers computed now with the current bands, for a scenario no recompute has covered yet: no peers.</summary>
-    public static ComparisonResource OnTheSpot(StoredScenario scenario, BenchmarkBandSet bands)
+    public static ComparisonResource OnTheSpot(ValidStoredScenario scenario, BenchmarkBandSet bands)
     {
         ArgumentNullException.ThrowIfNull(scenario);
         ArgumentNullException.ThrowIfNull(bands);
-        return new(scenario.Id, null, bands.Version, false, MetricComparisons.OnTheSpot(scenario.Scenario, bands.Bands));
+        return new(scenario.Stored.Id, null, bands.Version, false, Comparisons.OnTheSpot(scenario.Scenario, bands.Bands));
     }
 }
 

@@ -30,12 +30,26 @@ public static class Problems
     public static IActionResult NotFound(string detail = "No such resource in this workspace.") =>
         Create(StatusCodes.Status404NotFound, detail);
 
-    /// <summary>404 for a scenario id the caller's workspace does not hold (a foreign id included).</summary>
-    public static IActionResult ScenarioNotFound() => NotFound("No scenario with this id in this workspace.");
+    /// <summary>
+    /// 404 for a scenario id the caller's <paramref name="workspace"/> does not hold. It names only what the caller sent,
+    /// so a foreign id reads like an unknown one and reveals nothing of the workspace that holds it.
+    /// </summary>
+    public static IActionResult ScenarioNotFound(string workspace, string id) =>
+        NotFound($"No scenario {id} in workspace '{workspace}'.");
 
     /// <summary>412: the <c>If-Match</c> ETag is no longer the current one.</summary>
     public static IActionResult PreconditionFailed() =>
         Create(StatusCodes.Status412PreconditionFailed, "The scenario changed since the ETag in If-Match; read it again and retry.");
+
+    /// <summary>
+    /// 422 for a stored scenario that today's rules refuse (a row written when they were looser, or by hand), with every
+    /// rule it breaks keyed by JSON path: it reads back as stored, but cannot be analysed until it is replaced.
+    /// </summary>
+    public static IActionResult StoredScenarioInvalid(IReadOnlyDictionary<string, IReadOnlyList<string>> errors) =>
+        Create(StatusCodes.Status422UnprocessableEntity,
+            "The stored scenario breaks today's rules (it was written when they were looser, or by hand); see errors. "
+            + "Replace it with PUT to analyse it.",
+            errors);
 
     /// <summary>413: the body is larger than <see cref="ApiRequest.MaxBodyBytes"/>.</summary>
     public static IActionResult PayloadTooLarge() =>
@@ -75,6 +89,7 @@ public static class Problems
         412 => "https://www.rfc-editor.org/rfc/rfc9110#section-15.5.13",
         413 => "https://www.rfc-editor.org/rfc/rfc9110#section-15.5.14",
         415 => "https://www.rfc-editor.org/rfc/rfc9110#section-15.5.16",
+        422 => "https://www.rfc-editor.org/rfc/rfc9110#section-15.5.21",
         500 => "https://www.rfc-editor.org/rfc/rfc9110#section-15.6.1",
         503 => "https://www.rfc-editor.org/rfc/rfc9110#section-15.6.4",
         _ => "about:blank",

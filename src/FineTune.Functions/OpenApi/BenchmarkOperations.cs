@@ -31,6 +31,7 @@ internal static class BenchmarkOperations
             Json(200, "The comparison.", Ref("Comparison")),
             BadRequest("X-Workspace-Id is not valid."),
             NotFound(),
+            StoredScenarioInvalid(),
             StorageUnavailable()),
     }.Secured(Access.FunctionKey, Visibility.Important, Tag);
 

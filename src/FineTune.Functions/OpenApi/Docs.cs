@@ -388,20 +388,26 @@ internal static class Docs
             [nameof(PeerPlacement.P50)] = new("P50", "The 50th percentile, interpolated linearly.", Visibility.Important),
             [nameof(PeerPlacement.P75)] = new("P75", "The 75th percentile, interpolated linearly."),
             [nameof(PeerPlacement.P90)] = new("P90", "The 90th percentile, interpolated linearly."),
-            [nameof(PeerPlacement.Percentile)] = new("Percentile",
-                "(worse + 0.5 * ties) / (n - 1) over the other values, a fraction; 1 is the best.", Visibility.Important),
+            [nameof(PeerPlacement.ShareOfPeersBeaten)] = new("Share of peers beaten",
+                "The share of the other contributed values that the scenario's value is better than, ties counting half: "
+                + "(worse + 0.5 * ties) / (n - 1), a fraction from 0 (beats none) to 1 (beats every peer), whichever way the "
+                + "metric is better; 0.5 when it is the only value.", Visibility.Important),
         },
         [typeof(RecomputeSummary)] = new TypeDoc("Recompute summary", "What one recompute request did.")
         {
             [nameof(RecomputeSummary.RunId)] = new("Run id", "The run record: the slot for a timer run, a start time and suffix for a manual one."),
             [nameof(RecomputeSummary.Trigger)] = new("Trigger", "What started the run."),
             [nameof(RecomputeSummary.Status)] = new("Status",
-                "started or resumed when this request ran it; already-completed or busy when it did nothing.", Visibility.Important),
+                "completed when this request ran the run to its end; already-completed (it had completed before) or busy "
+                + "(another request holds it) when this request did nothing.", Visibility.Important),
+            [nameof(RecomputeSummary.Resumed)] = new("Resumed",
+                "Whether the run this request completed was an interrupted one it took up, skipping what was already written."),
             [nameof(RecomputeSummary.Attempts)] = new("Attempts", "Requests that took up this run, this one included."),
             [nameof(RecomputeSummary.ComputedAt)] = new("Computed at", "The computedAt of what it wrote (UTC); null when it did nothing."),
             [nameof(RecomputeSummary.BenchmarkVersion)] = new("Benchmark version", "The version of the bands used; null when it did nothing."),
             [nameof(RecomputeSummary.Scenarios)] = new("Scenarios", "Stored scenarios read.", Visibility.Important),
-            [nameof(RecomputeSummary.InvalidScenarios)] = new("Invalid scenarios", "Stored rows that no longer parse as a scenario; skipped."),
+            [nameof(RecomputeSummary.InvalidScenarios)] = new("Invalid scenarios",
+                "Stored rows that today's rules refuse (written when they were looser, or by hand); skipped, and each logged."),
             [nameof(RecomputeSummary.Workspaces)] = new("Workspaces", "Workspaces with at least one scenario."),
             [nameof(RecomputeSummary.PeerRowsPublished)] = new("Peer rows published", "Segment and metric rows that met the publication rule."),
             [nameof(RecomputeSummary.ComparisonsWritten)] = new("Comparisons written", "Scenario comparisons written by this request.",
@@ -454,7 +460,8 @@ internal static class Docs
 
         // The API's own envelopes.
         [typeof(ScenarioResource)] = new TypeDoc("Stored scenario",
-            "A scenario as stored in a workspace; the scenario reads back exactly as it was written.", "StoredScenario")
+            "A scenario as stored in a workspace; the scenario reads back exactly as it was written, even one that today's "
+            + "rules would refuse (written when they were looser, or by hand), whose analysis and comparison answer 422.", "StoredScenario")
         {
             [nameof(ScenarioResource.Id)] = new("Scenario id", "Server-made id, 32 lowercase hex digits.", Visibility.Important),
             [nameof(ScenarioResource.Workspace)] = new("Workspace", "The workspace the scenario belongs to."),
@@ -481,8 +488,9 @@ internal static class Docs
             [nameof(Problem.Status)] = new("Status", "The HTTP status code."),
             [nameof(Problem.Detail)] = new("Detail", "What went wrong and what to do about it.", Visibility.Important),
             [nameof(Problem.Errors)] = new("Validation errors",
-                "Only on a 400 (and a 422): every refused value at once, keyed by JSON path (approaches[2].accuracy; $ for the body "
-                + "itself) or by header or query parameter name (X-Workspace-Id, pageSize), each with its messages.", Visibility.Important,
+                "On a 400, every refused value at once, keyed by JSON path (approaches[2].accuracy; $ for the body itself) "
+                + "or by header or query parameter name (X-Workspace-Id, pageSize); on a 422, every rule a stored scenario "
+                + "breaks, keyed by JSON path. Absent on other problems.", Visibility.Important,
                 Item: ("Message", "One problem with the value.")),
         },
     };

@@ -109,7 +109,12 @@ internal static class Operations
 
     /// <summary>404 for an id the workspace does not have.</summary>
     public static (int, OpenApiResponse) NotFound() =>
-        Problem(404, "No scenario with this id in this workspace (another workspace's id is not found either).");
+        Problem(404, "No scenario with this id in this workspace, which the detail names (another workspace's id is not found either).");
+
+    /// <summary>422 for a stored scenario that today's rules refuse.</summary>
+    public static (int, OpenApiResponse) StoredScenarioInvalid() =>
+        Problem(422, "The stored scenario breaks today's rules (it was written when they were looser, or by hand). The problem's "
+            + "errors object names every rule it breaks by JSON path; replace it with PUT to analyse it.");
 
     /// <summary>412 for a stale If-Match.</summary>
     public static (int, OpenApiResponse) PreconditionFailed() =>

@@ -1,3 +1,4 @@
+using FineTune.Functions.Http;
 using Microsoft.OpenApi.Any;
 using Microsoft.OpenApi.Models;
 using static FineTune.Functions.OpenApi.Operations;
@@ -64,12 +65,16 @@ internal static class ScenarioOperations
     {
         OperationId = nameof(Functions.ListScenarios),
         Summary = "List stored scenarios",
-        Description = "Returns the workspace's scenarios a page at a time, oldest first.",
+        Description = "Returns the workspace's scenarios a page at a time, oldest first, each exactly as stored.",
         Parameters =
         [
             Workspace(),
-            Parameter("pageSize", ParameterLocation.Query, "Page size", "Scenarios per page, 1 to 100.", Visibility.Advanced,
-                new OpenApiSchema { Type = "integer", Format = "int32", Minimum = 1, Maximum = 100, Default = new OpenApiInteger(20) }),
+            Parameter("pageSize", ParameterLocation.Query, "Page size", $"Scenarios per page, 1 to {ApiRequest.MaxPageSize}.",
+                Visibility.Advanced, new OpenApiSchema
+                {
+                    Type = "integer", Format = "int32", Minimum = 1, Maximum = ApiRequest.MaxPageSize,
+                    Default = new OpenApiInteger(ApiRequest.DefaultPageSize),
+                }),
             Parameter("continuationToken", ParameterLocation.Query, "Continuation token",
                 "The continuationToken of the previous page; absent for the first page.", Visibility.Advanced,
                 new OpenApiSchema { Type = "string" }),
@@ -134,6 +139,7 @@ internal static class ScenarioOperations
             Json(200, "The analysis.", Ref("Analysis")),
             BadRequest("X-Workspace-Id is not valid."),
             NotFound(),
+            StoredScenarioInvalid(),
             StorageUnavailable()),
     }.Secured(Access.FunctionKey, Visibility.Important, Tag);
 }

@@ -167,11 +167,16 @@ public sealed class BenchmarkRecompute(
         {
             if (metrics[i] is null)
             {
-                RecomputeLog.InvalidScenario(logger, runId, items[i].Workspace, items[i].Id);
+                RecomputeLog.InvalidScenario(logger, runId, items[i].Workspace, items[i].Id, Refusal(items[i]));
             }
             scan.Add(items[i].Workspace, items[i].Id, items[i].UpdatedAt, metrics[i]);
         }
     }
+
+    // What today's rules refuse in a skipped row. Such rows are rare, so it is parsed again rather than kept from the analysis.
+    private static string Refusal(ScannedScenario item) => ScenarioStore.IsWellFormedId(item.Id)
+        ? string.Join(", ", item.Parse().Errors.Keys)
+        : "an id the store does not make";
 
     private async Task<int> WriteAsync(
         RunRecord run, ComparisonBatches batches, int total, IProgress<RecomputeProgress>? progress, CancellationToken cancellationToken)
@@ -189,11 +194,18 @@ public sealed class BenchmarkRecompute(
     private RecomputeSummary Summary(RecomputeClaimStatus status, RecomputeRun run, int written, int alreadyWritten, long started)
     {
         TimeSpan elapsed = timeProvider.GetElapsedTime(started);
-        bool ran = status is RecomputeClaimStatus.Started or RecomputeClaimStatus.Resumed;
-        RecomputeCounts counts = ran ? run.Counts : RecomputeCounts.None;
+        // A summary of a run this request held is written only once the run is done.
+        RecomputeStatus outcome = status switch
+        {
+            RecomputeClaimStatus.Started or RecomputeClaimStatus.Resumed => RecomputeStatus.Completed,
+            RecomputeClaimStatus.AlreadyCompleted => RecomputeStatus.AlreadyCompleted,
+            RecomputeClaimStatus.Busy => RecomputeStatus.Busy,
+            _ => throw new ArgumentOutOfRangeException(nameof(status), status, "Not a claim status."),
+        };
+        RecomputeCounts counts = outcome == RecomputeStatus.Completed ? run.Counts : RecomputeCounts.None;
         decimal rate = elapsed > TimeSpan.Zero ? Math.Round((decimal)(counts.Scenarios / elapsed.TotalSeconds), 1) : 0m;
-        return new RecomputeSummary(run.Id, run.Trigger, status, run.Attempts, counts.ComputedAt, counts.BenchmarkVersion,
-            counts.Scenarios, counts.InvalidScenarios, counts.Workspaces, counts.PeerRowsPublished, written, alreadyWritten,
-            (long)elapsed.TotalMilliseconds, rate);
+        return new RecomputeSummary(run.Id, run.Trigger, outcome, status == RecomputeClaimStatus.Resumed, run.Attempts,
+            counts.ComputedAt, counts.BenchmarkVersion, counts.Scenarios, counts.InvalidScenarios, counts.Workspaces,
+            counts.PeerRowsPublished, written, alreadyWritten, (long)elapsed.TotalMilliseconds, rate);
     }
 }

@@ -55,7 +55,7 @@ internal sealed class ComparisonBatches(
     {
         Span<MetricValue> values = stackalloc MetricValue[3];
         int count = figures.CopyValues(values);
-        IReadOnlyList<MetricComparison> metrics = MetricComparisons.Place(
+        IReadOnlyList<MetricComparison> metrics = Comparisons.Place(
             figures.Segment, values[..count], scan.Profitability(figures.Workspace), bands.Bands, peers.Place);
         return new StoredComparison(workspace, id, computedAt, bands.Version, figures.UpdatedAt, metrics);
     }

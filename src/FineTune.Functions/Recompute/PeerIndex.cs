@@ -1,12 +1,11 @@
 using System.Collections;
 using FineTune.Core;
-using FineTune.Storage;
 
 namespace FineTune.Functions.Recompute;
 
 /// <summary>
 /// The peer statistics of a scan: each segment and metric that meets the publication rule, with its values sorted so
-/// that a scenario's percentile is a binary search.
+/// that a scenario's share of peers beaten is a binary search.
 /// </summary>
 internal sealed class PeerIndex
 {
@@ -42,16 +41,8 @@ internal sealed class PeerIndex
     }
 
     /// <summary>The published figures of the group and where <paramref name="value"/> (one of its values) falls; null when unpublished.</summary>
-    public PeerPlacement? Place(Segment segment, Metric metric, decimal value)
-    {
-        if (!groups.TryGetValue((segment, metric), out var group))
-        {
-            return null;
-        }
-        PeerStatistic s = group.Statistic;
-        decimal percentile = Tiers.Percentile(group.Sorted, value, Tiers.DirectionOf(metric));
-        return new PeerPlacement(s.Count, s.Workspaces, s.P10, s.P25, s.P50, s.P75, s.P90, percentile);
-    }
+    public PeerPlacement? Place(Segment segment, Metric metric, decimal value) =>
+        groups.TryGetValue((segment, metric), out var group) ? Comparisons.AmongPeers(group.Statistic, group.Sorted, value) : null;
 
     private static Dictionary<(Segment, Metric), PeerValues> Group(ScanResult scan)
     {

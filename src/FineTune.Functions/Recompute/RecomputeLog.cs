@@ -23,8 +23,8 @@ internal static partial class RecomputeLog
     public static partial void ProgressWithoutTotal(ILogger logger, string runId, RecomputePhase phase, int done, double rate);
 
     [LoggerMessage(Level = LogLevel.Warning,
-        Message = "Benchmark recompute {RunId} skips {Workspace}/{ScenarioId}: the row is no longer a valid scenario")]
-    public static partial void InvalidScenario(ILogger logger, string runId, string workspace, string scenarioId);
+        Message = "Benchmark recompute {RunId} skips {Workspace}/{ScenarioId}: the row is not a valid scenario under today's rules ({Refused})")]
+    public static partial void InvalidScenario(ILogger logger, string runId, string workspace, string scenarioId, string refused);
 
     [LoggerMessage(Level = LogLevel.Information,
         Message = "Benchmark recompute {RunId} completed: {Scenarios} scenarios of {Workspaces} workspaces, {PeerRows} peer rows "
