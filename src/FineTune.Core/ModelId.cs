@@ -34,6 +34,14 @@ public sealed partial record ModelId(string Provider, string Model, string? Depl
         ? Deployment
         : throw Invalid(nameof(Deployment), Deployment);
 
+    /// <summary>The catalog's order: by provider, then model, then deployment (none first), each part ordinal.</summary>
+    public static IComparer<ModelId> Order { get; } = Comparer<ModelId>.Create((x, y) =>
+    {
+        int provider = string.CompareOrdinal(x.Provider, y.Provider);
+        int model = string.CompareOrdinal(x.Model, y.Model);
+        return provider != 0 ? provider : model != 0 ? model : string.CompareOrdinal(x.Deployment, y.Deployment);
+    });
+
     /// <summary>True when <paramref name="segment"/> may be a provider, model or deployment name.</summary>
     public static bool IsValidSegment([NotNullWhen(true)] string? segment) => segment is not null && Matches(SegmentRegex(), segment);
 

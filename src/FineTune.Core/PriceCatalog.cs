@@ -23,7 +23,7 @@ public sealed class PriceCatalog
             .GroupBy(version => version.Id)
             .ToDictionary(group => group.Key, group => Chain(group.Key, group));
         Versions = byId.Keys
-            .OrderBy(id => id.ToString(), StringComparer.Ordinal)
+            .Order(ModelId.Order)
             .SelectMany(id => byId[id])
             .ToList();
     }
@@ -31,7 +31,7 @@ public sealed class PriceCatalog
     /// <summary>A catalog without entries.</summary>
     public static PriceCatalog Empty { get; } = new([]);
 
-    /// <summary>Every version, by id (ordinal) then by date.</summary>
+    /// <summary>Every version, by id (<see cref="ModelId.Order"/>) then by date.</summary>
     public IReadOnlyList<ModelPrice> Versions { get; }
 
     /// <summary>How many ids the catalog holds.</summary>
@@ -53,9 +53,9 @@ public sealed class PriceCatalog
     /// <summary>The latest version of <paramref name="id"/>, in effect now or from a later day; <c>null</c> when unknown.</summary>
     public ModelPrice? Latest(ModelId id) => byId.TryGetValue(id, out ModelPrice[]? versions) ? versions[^1] : null;
 
-    /// <summary>One version per id, the one in effect on <paramref name="date"/>, by id (ordinal).</summary>
+    /// <summary>One version per id, the one in effect on <paramref name="date"/>, by id (<see cref="ModelId.Order"/>).</summary>
     public IEnumerable<ModelPrice> InEffectOn(DateOnly date) =>
-        byId.Keys.OrderBy(id => id.ToString(), StringComparer.Ordinal)
+        byId.Keys.Order(ModelId.Order)
             .Select(id => InEffect(byId[id], date))
             .OfType<ModelPrice>();
 

@@ -63,6 +63,19 @@ public sealed class PriceCatalogTests
     }
 
     [Fact]
+    public void Order_Ids_ByProviderThenModelThenDeploymentEachOrdinal()
+    {
+        string[] ids = ["openai/gpt-4o", "azure-openai/gpt-4.1-mini/global", "openai/gpt-4", "openai/gpt-4.1", "azure-openai/gpt-4.1/regional",
+            "azure-openai/gpt-4.1", "azure-openai/gpt-4.1/global"];
+
+        // A shorter part sorts before a longer one it begins (gpt-4 before gpt-4.1), no deployment before any.
+        Assert.Equal(
+            ["azure-openai/gpt-4.1", "azure-openai/gpt-4.1/global", "azure-openai/gpt-4.1/regional", "azure-openai/gpt-4.1-mini/global",
+                "openai/gpt-4", "openai/gpt-4.1", "openai/gpt-4o"],
+            ids.Select(ModelId.Parse).Order(ModelId.Order).Select(id => id.ToString()));
+    }
+
+    [Fact]
     public void InEffect_TwoVersions_EachFromItsFirstDayUntilTheNextExclusive()
     {
         var catalog = new PriceCatalog(
