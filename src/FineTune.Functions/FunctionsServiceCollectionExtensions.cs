@@ -1,5 +1,7 @@
 using FineTune.Functions.Recompute;
 using FineTune.Functions.OpenApi;
+using FineTune.Functions.Prices;
+using FineTune.Functions.Reference;
 using FineTune.Storage;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -11,7 +13,8 @@ namespace FineTune.Functions;
 public static class FunctionsServiceCollectionExtensions
 {
     /// <summary>
-    /// Registers the stores, the recompute job and the API document. Table Storage is reached as
+    /// Registers the stores, the reference data of analyses, the price refresh, the recompute job and the API document.
+    /// Table Storage is reached as
     /// <paramref name="configuration"/> says: <c>TableStorage__tableServiceUri</c> (or <c>AzureWebJobsStorage__tableServiceUri</c>) with an Entra ID identity,
     /// else the connection string in <c>AzureWebJobsStorage</c>.
     /// </summary>
@@ -28,6 +31,9 @@ public static class FunctionsServiceCollectionExtensions
         services.AddSingleton<PeerStatisticsStore>();
         services.AddSingleton<RecomputeRunStore>();
         services.AddSingleton<StorageHealth>();
+        services.AddSingleton<PriceCatalogStore>();
+        services.AddReferenceData(configuration);
+        services.AddPriceRefresh(configuration);
         services.AddRecompute(configuration);
         services.AddSingleton(_ => new OpenApiDescription(configuration));
         return services;

@@ -25,6 +25,7 @@ internal static class AnalysisSchemas
         definitions["ScaleCheck"] = ScaleCheck();
         definitions["ScaleApproach"] = ScaleApproach();
         definitions["BenchmarkComparison"] = BenchmarkComparison();
+        definitions["AnalysisReference"] = AnalysisReference();
     }
 
     private static OpenApiSchema Analysis() => Object("Analysis",
@@ -48,9 +49,19 @@ internal static class AnalysisSchemas
                 "The recommended (else baseline) approach's metrics placed in their benchmark bands.", Visibility.Advanced),
             ["notes"] = ArrayOf(Text("Note", "A note.", Visibility.Advanced), "Notes",
                 "Why a figure is null or a default was applied.", Visibility.Advanced),
+            ["reference"] = Ref("AnalysisReference"),
         },
         "scenarioName", "segment", "horizonMonths", "totalRequests", "baselineId", "approaches", "breakEven", "recommendation",
         "scale", "benchmarks", "notes");
+
+    private static OpenApiSchema AnalysisReference() => Object("Reference data",
+        "The versions of the benchmark bands and prices the analysis used (1 is the shipped seed of each).",
+        new()
+        {
+            ["benchmarkVersion"] = Long("Benchmark version", "The benchmark bands' version.", Visibility.Advanced),
+            ["priceVersion"] = Long("Price version", "The price catalog's version.", Visibility.Advanced),
+        },
+        "benchmarkVersion", "priceVersion");
 
     private static OpenApiSchema ApproachAnalysis() => Object("Approach analysis",
         "The figures of one approach (economics.md sections 2 and 3).",

@@ -82,6 +82,7 @@ public sealed class OpenApiDescription(IConfiguration configuration)
             [
                 new OpenApiTag { Name = "Scenarios", Description = "Analyse scenarios and store them per workspace." },
                 new OpenApiTag { Name = "Benchmarks", Description = "Benchmark bands, peer statistics and comparisons." },
+                new OpenApiTag { Name = "Prices", Description = "The model price catalog: dated, sourced list prices." },
                 new OpenApiTag { Name = "Service", Description = "Health and this document." },
             ],
         };
@@ -89,9 +90,11 @@ public sealed class OpenApiDescription(IConfiguration configuration)
         AnalysisSchemas.AddTo(document.Components.Schemas);
         ResourceSchemas.AddTo(document.Components.Schemas);
         BenchmarkSchemas.AddTo(document.Components.Schemas);
+        PriceSchemas.AddTo(document.Components.Schemas);
         ProblemSchemas.AddTo(document.Components.Schemas);
         ScenarioOperations.AddTo(document.Paths);
         BenchmarkOperations.AddTo(document.Paths);
+        PriceOperations.AddTo(document.Paths);
         ServiceOperations.AddTo(document.Paths);
         return document;
     }
