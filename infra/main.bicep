@@ -23,6 +23,9 @@ param principalType string = 'User'
 @description('NCRONTAB schedule of the benchmark recompute timer (default: hourly).')
 param benchmarkRecomputeSchedule string = '0 0 * * * *'
 
+@description('NCRONTAB schedule of the model price refresh timer (default: daily at 03:00 UTC).')
+param priceRefreshSchedule string = '0 0 3 * * *'
+
 @description('Upper bound of Flex Consumption instances.')
 @minValue(1)
 @maxValue(1000)
@@ -156,6 +159,7 @@ module functionApp 'modules/functionapp.bicep' = {
     deploymentContainerName: deploymentContainerName
     appInsightsName: appInsightsName
     benchmarkRecomputeSchedule: benchmarkRecomputeSchedule
+    priceRefreshSchedule: priceRefreshSchedule
     maximumInstanceCount: functionAppMaximumInstanceCount
     instanceMemoryMB: functionAppInstanceMemoryMB
   }

@@ -7,6 +7,7 @@ namespace FineTune.Core;
 /// writer rounds every decimal once, to 8 places, half to even. A <c>null</c> figure does not exist for this
 /// scenario; <see cref="Notes"/> says why.
 /// </summary>
+/// <param name="Reference">The versions of the benchmark bands and prices the analysis used; set by the API, null in Core alone.</param>
 public sealed record Analysis(
     string ScenarioName,
     Segment Segment,
@@ -18,7 +19,13 @@ public sealed record Analysis(
     Recommendation Recommendation,
     IReadOnlyList<ScaleCheck> Scale,
     IReadOnlyList<BenchmarkComparison> Benchmarks,
-    IReadOnlyList<string> Notes);
+    IReadOnlyList<string> Notes,
+    AnalysisReference? Reference = null);
+
+/// <summary>The reference data an analysis used: the versions of the benchmark bands and of the price catalog.</summary>
+/// <param name="BenchmarkVersion">The bands' version (1 is the shipped seed).</param>
+/// <param name="PriceVersion">The price catalog's version (1 is the shipped seed).</param>
+public sealed record AnalysisReference(long BenchmarkVersion, long PriceVersion);
 
 /// <summary>The figures of one approach (economics.md sections 2 and 3).</summary>
 /// <param name="Accuracy">Blended accuracy, routing included.</param>

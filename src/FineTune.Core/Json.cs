@@ -127,4 +127,5 @@ public sealed partial class FineTuneJsonContext : JsonSerializerContext;
 [JsonSerializable(typeof(Scenario))]
 [JsonSerializable(typeof(BenchmarkBandInput))]
 [JsonSerializable(typeof(SubscriptionRequest))]
+[JsonSerializable(typeof(ModelPriceInput))]
 public sealed partial class RequestJsonContext : JsonSerializerContext;

@@ -86,6 +86,8 @@ public static class ScenarioLimits
         Bound.Epochs => new(1m, MaxEpochs),
         Bound.ReviewMinutes => new(0m, MaxReviewMinutes),
         Bound.Threshold => new(0m, MaxMoney),
+        Bound.CatalogTokenPrice => new(0m, PriceLimits.MaxTokenPricePerMillion),
+        Bound.CatalogHostingPrice => new(0m, PriceLimits.MaxHostingPerHour),
         _ => throw new ArgumentOutOfRangeException(nameof(bound), bound, null),
     };
 }

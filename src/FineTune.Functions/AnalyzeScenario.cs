@@ -1,13 +1,17 @@
 using FineTune.Core;
 using FineTune.Functions.Http;
+using FineTune.Functions.Reference;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.Azure.Functions.Worker;
 
 namespace FineTune.Functions;
 
-/// <summary>POST /api/analyses: analyses the scenario in the body. Touches no storage, so it works while storage is down.</summary>
-public sealed class AnalyzeScenario
+/// <summary>
+/// POST /api/analyses: analyses the scenario in the body against the instance's reference data (the benchmark bands
+/// every analysis uses). Storage is read only to notice new reference data, so it works while storage is down.
+/// </summary>
+public sealed class AnalyzeScenario(ReferenceData reference)
 {
     /// <summary>200 with the analysis; 400, 413 or 415 for a body that is not a valid scenario.</summary>
     [Function(nameof(AnalyzeScenario))]
@@ -21,6 +25,11 @@ public sealed class AnalyzeScenario
             return workspace.Refusal;
         }
         RequestValue<Scenario> scenario = await request.ReadScenarioAsync(cancellationToken);
-        return scenario.IsRefused ? scenario.Refusal : ApiResults.Analysis(Analyzer.Analyze(scenario.Value));
+        if (scenario.IsRefused)
+        {
+            return scenario.Refusal;
+        }
+        ReferenceSnapshot snapshot = await reference.GetAsync(cancellationToken);
+        return ApiResults.Analysis(Analyzer.Analyze(scenario.Value, snapshot.Bands) with { Reference = snapshot.Reference });
     }
 }

@@ -1,3 +1,4 @@
+using FineTune.Functions.Prices;
 using FineTune.Functions.Recompute;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.Configuration.Memory;
@@ -10,10 +11,11 @@ namespace FineTune.Functions;
 /// </summary>
 public static class AppSettingDefaults
 {
-    /// <summary>Every default: <c>BENCHMARK_RECOMPUTE_SCHEDULE</c> hourly.</summary>
+    /// <summary>Every default: <c>BENCHMARK_RECOMPUTE_SCHEDULE</c> hourly, <c>PRICE_REFRESH_SCHEDULE</c> daily at 03:00 UTC.</summary>
     public static IReadOnlyDictionary<string, string?> Values { get; } = new Dictionary<string, string?>
     {
         [RecomputeSchedule.SettingName] = RecomputeSchedule.DefaultExpression,
+        [PriceRefreshOptions.ScheduleSettingName] = PriceRefreshOptions.DefaultSchedule,
     };
 
     /// <summary>Adds the defaults beneath every other source, so any configured value wins.</summary>

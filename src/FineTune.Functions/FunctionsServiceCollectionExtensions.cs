@@ -1,6 +1,8 @@
 using FineTune.Functions.Alerts;
 using FineTune.Functions.Recompute;
 using FineTune.Functions.OpenApi;
+using FineTune.Functions.Prices;
+using FineTune.Functions.Reference;
 using FineTune.Storage;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -12,7 +14,8 @@ namespace FineTune.Functions;
 public static class FunctionsServiceCollectionExtensions
 {
     /// <summary>
-    /// Registers the stores, the recompute job, the alert webhooks and the API document. Table Storage is reached as
+    /// Registers the stores, the reference data of analyses, the price refresh, the recompute job, the alert webhooks and
+    /// the API document. Table Storage is reached as
     /// <paramref name="configuration"/> says: <c>TableStorage__tableServiceUri</c> (or <c>AzureWebJobsStorage__tableServiceUri</c>) with an Entra ID identity,
     /// else the connection string in <c>AzureWebJobsStorage</c>.
     /// </summary>
@@ -29,6 +32,9 @@ public static class FunctionsServiceCollectionExtensions
         services.AddSingleton<PeerStatisticsStore>();
         services.AddSingleton<RecomputeRunStore>();
         services.AddSingleton<StorageHealth>();
+        services.AddSingleton<PriceCatalogStore>();
+        services.AddReferenceData(configuration);
+        services.AddPriceRefresh(configuration);
         services.AddRecompute(configuration);
         services.AddAlerts(configuration);
         services.AddSingleton(_ => new OpenApiDescription(configuration));

@@ -1,5 +1,6 @@
 using FineTune.Core;
 using FineTune.Functions.Http;
+using FineTune.Functions.Reference;
 using FineTune.Storage;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc;
@@ -8,10 +9,10 @@ using Microsoft.Azure.Functions.Worker;
 namespace FineTune.Functions;
 
 /// <summary>
-/// GET /api/scenarios/{id}/analysis: the analysis of a stored scenario, its benchmarks placed in the benchmark
-/// bands as they stand now (the bands its comparison uses).
+/// GET /api/scenarios/{id}/analysis: the analysis of a stored scenario against the instance's reference data, the same
+/// bands <c>POST /api/analyses</c> uses, so the stored and the stateless analysis of one scenario agree.
 /// </summary>
-public sealed class GetScenarioAnalysis(ScenarioStore store, BenchmarkBandStore bands)
+public sealed class GetScenarioAnalysis(ScenarioStore store, ReferenceData reference)
 {
     /// <summary>
     /// 200 with the analysis; 404 when the workspace has no such scenario; 422 naming the rules a stored row written when
@@ -28,7 +29,7 @@ public sealed class GetScenarioAnalysis(ScenarioStore store, BenchmarkBandStore 
         {
             return stored.Refusal;
         }
-        BenchmarkBandSet current = await bands.GetAsync(cancellationToken);
-        return ApiResults.Analysis(Analyzer.Analyze(stored.Value.Scenario, current.Bands));
+        ReferenceSnapshot snapshot = await reference.GetAsync(cancellationToken);
+        return ApiResults.Analysis(Analyzer.Analyze(stored.Value.Scenario, snapshot.Bands) with { Reference = snapshot.Reference });
     }
 }

@@ -1,5 +1,6 @@
 using FineTune.Core;
 using FineTune.Functions.Http;
+using FineTune.Functions.Reference;
 using FineTune.Storage;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc;
@@ -7,8 +8,11 @@ using Microsoft.Azure.Functions.Worker;
 
 namespace FineTune.Functions;
 
-/// <summary>PUT /api/benchmarks/{segment}/{metric}: creates or replaces one band and bumps the bands' version. Admin only.</summary>
-public sealed class UpsertBenchmarkBand(BenchmarkBandStore bands)
+/// <summary>
+/// PUT /api/benchmarks/{segment}/{metric}: creates or replaces one band and bumps the bands' version; this instance's
+/// analyses use it at once, the others within <c>ReferenceData__RefreshSeconds</c>. Admin only.
+/// </summary>
+public sealed class UpsertBenchmarkBand(BenchmarkBandStore bands, ReferenceData reference)
 {
     /// <summary>
     /// 200 with the band; 400 naming every problem (an unknown segment or metric, a direction against the metric's
@@ -28,6 +32,7 @@ public sealed class UpsertBenchmarkBand(BenchmarkBandStore bands)
             return band.Refusal;
         }
         await bands.UpsertAsync(band.Value, cancellationToken);
+        await reference.RefreshNowAsync(cancellationToken);
         return BenchmarkResults.Band(band.Value);
     }
 }

@@ -30,6 +30,15 @@ public sealed class BenchmarkBandStore(TableServiceClient service, TimeProvider 
     public async Task<BenchmarkBandSet> GetAsync(CancellationToken cancellationToken = default) =>
         ToSet(await ReadSeededAsync(cancellationToken).ConfigureAwait(false));
 
+    /// <summary>The bands' version alone: one point read, seeding the table first when it has none.</summary>
+    public async Task<long> GetVersionAsync(CancellationToken cancellationToken = default)
+    {
+        TableClient table = await tableOnFirstUse.GetAsync(cancellationToken).ConfigureAwait(false);
+        NullableResponse<BenchmarkBandEntity> response = await table
+            .GetEntityIfExistsAsync<BenchmarkBandEntity>(Partition, VersionRow, cancellationToken: cancellationToken).ConfigureAwait(false);
+        return response.HasValue ? response.Value!.Version : (await GetAsync(cancellationToken).ConfigureAwait(false)).Version;
+    }
+
     /// <summary>
     /// Replaces (or adds) the band of <paramref name="band"/>'s segment and metric and bumps the version; returns the
     /// new set. The band must be valid (<see cref="Tiers.Validate"/>).

@@ -7,9 +7,10 @@ namespace FineTune.Storage;
 
 /// <summary>
 /// The <c>recomputeruns</c> table: one row per recompute, taken up under a lease and saved with ETag concurrency, so
-/// two runs of one schedule slot never both carry it out and an interrupted one can be resumed.
+/// two runs of one schedule slot never both carry it out and an interrupted one can be resumed. Another scheduled job
+/// keeps its runs the same way in a table of its own (<paramref name="tableName"/>).
 /// </summary>
-public sealed class RecomputeRunStore(TableServiceClient service)
+public sealed class RecomputeRunStore(TableServiceClient service, string tableName = RecomputeRunStore.TableName)
 {
     /// <summary>The table's name.</summary>
     public const string TableName = "recomputeruns";
@@ -17,7 +18,7 @@ public sealed class RecomputeRunStore(TableServiceClient service)
     private const string LatestPartition = "latest";
     private const string LatestRow = "completed";
 
-    private readonly TableOnFirstUse tableOnFirstUse = new(service, TableName);
+    private readonly TableOnFirstUse tableOnFirstUse = new(service, tableName);
 
     /// <summary>The id of the run of a schedule slot: the slot's time in UTC, to the second.</summary>
     public static string SlotId(DateTimeOffset slot) =>

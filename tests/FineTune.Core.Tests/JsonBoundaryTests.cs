@@ -91,7 +91,7 @@ public sealed partial class JsonBoundaryTests
 
         Assert.Equal(
             ["scenarioName", "segment", "horizonMonths", "totalRequests", "baselineId", "approaches", "breakEven", "recommendation",
-             "scale", "benchmarks", "notes"],
+             "scale", "benchmarks", "notes", "reference"],
             json.RootElement.EnumerateObject().Select(p => p.Name));
         Assert.All(PropertyNames(json.RootElement), name => Assert.Matches(CamelCase(), name));
         JsonElement perRequest = json.RootElement.GetProperty("approaches")[0].GetProperty("perRequest");

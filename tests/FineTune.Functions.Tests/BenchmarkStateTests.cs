@@ -70,7 +70,7 @@ public sealed class BenchmarkStateTests
     }
 }
 
-/// <summary>The analysis of a stored scenario uses the bands as they stand, while the stateless analysis keeps the seed bands.</summary>
+/// <summary>The analysis of a stored scenario uses the bands as they stand, and so does the stateless analysis on the same instance.</summary>
 public sealed class StoredAnalysisBandTests
 {
     private static string CostTier(Reply analysis) => analysis.Json.GetProperty("benchmarks").EnumerateArray()
@@ -87,10 +87,12 @@ public sealed class StoredAnalysisBandTests
         await client.SendAsync(HttpMethod.Put, "/api/benchmarks/enterprise-ai/inference-cost-per-request", Encoding.UTF8.GetBytes(
             """{"direction":"lower-is-better","low":0.00004,"medianLow":0.00002,"medianHigh":0.00003,"elite":0.00001,"source":"our own survey"}"""));
         Reply after = await client.SendAsync(HttpMethod.Get, $"/api/scenarios/{id}/analysis");
+        Reply statelessAfter = await client.SendAsync(HttpMethod.Post, "/api/analyses", FineTune.Testing.Samples.SupportTriage());
 
         Assert.Equal(HttpStatusCode.OK, after.Status);
         Assert.NotEqual("low", CostTier(before));
         Assert.Equal("low", CostTier(after));
+        Assert.Equal("low", CostTier(statelessAfter));
         Assert.Equal("our own survey", after.Json.GetProperty("benchmarks").EnumerateArray()
             .Single(m => m.GetProperty("metric").GetString() == "inference-cost-per-request").GetProperty("band").GetProperty("source").GetString());
     }

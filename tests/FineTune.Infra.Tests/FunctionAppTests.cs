@@ -149,6 +149,14 @@ public sealed class FunctionAppTests(InfraTemplateFixture fixture)
     }
 
     [Fact]
+    public void FunctionApp_AppSettings_ScheduleThePriceRefreshDailyByDefault()
+    {
+        Assert.Equal("[parameters('priceRefreshSchedule')]", AppSettings["PRICE_REFRESH_SCHEDULE"]);
+        Assert.Equal("[parameters('priceRefreshSchedule')]", fixture.Main.Module("functionapp").ArgumentOf("priceRefreshSchedule").GetString());
+        Assert.Equal("0 0 3 * * *", fixture.Main.Parameter("priceRefreshSchedule").GetProperty("defaultValue").GetString());
+    }
+
+    [Fact]
     public void FunctionApp_AppSettings_LeaveRuntimeToFunctionAppConfig()
     {
         // Flex Consumption rejects these settings; the runtime lives in functionAppConfig.

@@ -70,7 +70,8 @@ public sealed class LocalSettingsTests : IDisposable
         using var factory = LocalHostFactory.WithoutStorage(new Dictionary<string, string?> { ["LocalHost:LocalSettings"] = path });
         factory.CreateClient().Dispose();
 
-        TimerFunction timer = Assert.Single(factory.Services.GetRequiredService<LocalFunctionApp>().TimerFunctions);
+        TimerFunction timer = Assert.Single(factory.Services.GetRequiredService<LocalFunctionApp>().TimerFunctions,
+            function => function.Name == "RecomputeBenchmarksOnSchedule");
 
         Assert.Equal("0 15 3 * * *", timer.Expression);
     }

@@ -1,6 +1,7 @@
 using System.Reflection;
 using System.Text.Json;
 using FineTune.Core;
+using FineTune.Functions.Prices;
 using FineTune.Functions.Recompute;
 using FineTune.Functions.Http;
 using FineTune.Storage;
@@ -52,8 +53,14 @@ public sealed class RecordCoverageTests(ApiFixture fixture)
         { "PeerStatistics", typeof(PeerStatisticsResource) },
         { "Comparison", typeof(ComparisonResource) },
         { "MetricComparison", typeof(MetricComparison) },
-        { "MetricComparison.peers", typeof(PeerPlacement) },
+        { "PeerPlacement", typeof(PeerPlacement) },
         { "RecomputeSummary", typeof(RecomputeSummary) },
+        { "AnalysisReference", typeof(AnalysisReference) },
+        { "ModelPrice", typeof(ModelPriceResource) },
+        { "FineTunePrices", typeof(FineTunePrices) },
+        { "ModelPricePage", typeof(ModelPricePageResource) },
+        { "Model", typeof(ModelResource) },
+        { "PriceRefreshSummary", typeof(PriceRefreshSummary) },
     };
 
     [Theory]

@@ -4,6 +4,8 @@ using System.Text.Json;
 using Azure.Data.Tables;
 using FineTune.Storage;
 using FineTune.Testing;
+using FineTune.Testing.Host;
+using Microsoft.AspNetCore.Http;
 
 namespace FineTune.OpenApi.Tests;
 
@@ -90,10 +92,37 @@ public sealed class ResponseConformanceTests(ApiFixture fixture)
         await Exchange("get", "/scenarios/{id}/comparison", $"/api/scenarios/{id}/comparison", HttpStatusCode.OK);
     }
 
+    [Fact]
+    public async Task PriceOperations_AnswerAsDocumented()
+    {
+        await Exchange("get", "/models", "/api/models?provider=azure-openai&pageSize=2", HttpStatusCode.OK);
+        await Exchange("get", "/models", "/api/models?asOf=yesterday", HttpStatusCode.BadRequest);
+        await Exchange("get", "/models/{provider}/{model}", "/api/models/openai/gpt-4o-mini-2024-07-18", HttpStatusCode.OK);
+        await Exchange("get", "/models/{provider}/{model}", "/api/models/openai/gpt-4o-mini", HttpStatusCode.NotFound);
+        await Exchange("get", "/models/{provider}/{model}/{deployment}", "/api/models/azure-openai/o4-mini/global", HttpStatusCode.OK);
+        await Exchange("get", "/models/{provider}/{model}/{deployment}", "/api/models/azure-openai/o4-mini/Global", HttpStatusCode.BadRequest);
+        byte[] price = Encoding.UTF8.GetBytes(
+            """{"inputPerMillion":0.2,"outputPerMillion":0.8,"fineTune":{"trainingPerMillion":2,"hostingPerHour":0},"effectiveFrom":"2026-01-01","source":"https://acme.example/pricing"}""");
+        await Exchange("put", "/models/{provider}/{model}", "/api/models/acme/conformance", HttpStatusCode.OK, price);
+        await Exchange("put", "/models/{provider}/{model}/{deployment}", "/api/models/acme/conformance/global", HttpStatusCode.OK, price);
+        await Exchange("put", "/models/{provider}/{model}", "/api/models/acme/conformance", HttpStatusCode.BadRequest,
+            Encoding.UTF8.GetBytes("""{"inputPerMillion":-1}"""));
+        await Exchange("put", "/models/{provider}/{model}", "/api/models/acme/conformance", HttpStatusCode.UnsupportedMediaType, price,
+            contentType: "text/plain");
+
+        await using FakeRetailPricesApi api = await FakeRetailPricesApi.StartAsync(
+            [[FakeRetailPricesApi.Item("gpt 5.4 nano Inp glbl Tokens", 0.00005m), FakeRetailPricesApi.Item("gpt 4o aud Inp glbl Tokens", 0.004m)]]);
+        await using FakeRetailPricesApi refusing = await FakeRetailPricesApi.StartAsync([], fault: (_, _) => Results.StatusCode(403));
+        await using var answering = LocalHostFactory.Over(fixture.Azurite.ConnectionString, new Dictionary<string, string?> { ["Prices:RetailPricesUrl"] = api.Url.ToString() });
+        await using var refused = LocalHostFactory.Over(fixture.Azurite.ConnectionString, new Dictionary<string, string?> { ["Prices:RetailPricesUrl"] = refusing.Url.ToString() });
+        await Exchange("post", "/models/refresh", "/api/models/refresh", HttpStatusCode.OK, host: answering);
+        await Exchange("post", "/models/refresh", "/api/models/refresh", (HttpStatusCode)502, host: refused);
+    }
+
     /// <summary>Sends a request, asserts its status is the expected one and documented, and its body fits the schema.</summary>
     private async Task<JsonElement> Exchange(
         string method, string template, string url, HttpStatusCode expected, byte[]? body = null,
-        string contentType = "application/json", string? ifMatch = null, string? workspace = null)
+        string contentType = "application/json", string? ifMatch = null, string? workspace = null, LocalHostFactory? host = null)
     {
         using var request = new HttpRequestMessage(new HttpMethod(method.ToUpperInvariant()), url);
         request.Headers.TryAddWithoutValidation("X-Workspace-Id", workspace ?? this.workspace);
@@ -106,7 +135,7 @@ public sealed class ResponseConformanceTests(ApiFixture fixture)
             request.Content = new ByteArrayContent(body);
             request.Content.Headers.TryAddWithoutValidation("Content-Type", contentType);
         }
-        using HttpClient client = fixture.Factory.CreateClient();
+        using HttpClient client = (host ?? fixture.Factory).CreateClient();
         using HttpResponseMessage response = await client.SendAsync(request);
         string text = await response.Content.ReadAsStringAsync();
         Assert.True(expected == response.StatusCode, $"{method} {url}: {(int)response.StatusCode} {text}");

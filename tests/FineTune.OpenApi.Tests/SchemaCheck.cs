@@ -85,7 +85,13 @@ public sealed class SchemaCheck(JsonElement definitions)
         {
             if (hasProperties && properties.TryGetProperty(property.Name, out JsonElement propertySchema))
             {
-                Check(property.Value, propertySchema, $"{path}.{property.Name}", problems);
+                // Swagger 2.0 reads nothing beside a $ref: an object that may be null is documented by leaving it out of required.
+                bool optionalReference = propertySchema.TryGetProperty("$ref", out _)
+                    && !(schema.TryGetProperty("required", out JsonElement names) && names.EnumerateArray().Any(n => n.GetString() == property.Name));
+                if (!(optionalReference && property.Value.ValueKind == JsonValueKind.Null))
+                {
+                    Check(property.Value, propertySchema, $"{path}.{property.Name}", problems);
+                }
             }
             else if (hasMap)
             {

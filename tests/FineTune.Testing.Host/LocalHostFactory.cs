@@ -13,10 +13,15 @@ namespace FineTune.Testing.Host;
 /// </summary>
 public sealed class LocalHostFactory(IReadOnlyDictionary<string, string?> settings) : WebApplicationFactory<Program>
 {
-    /// <summary>The host with its storage at <paramref name="connectionString"/> and any further settings.</summary>
+    /// <summary>
+    /// The host with its storage at <paramref name="connectionString"/> and any further settings. Unless they name one,
+    /// the price API is a loopback port where nothing listens: a test never reaches the internet, even when the price
+    /// refresh timer fires during it.
+    /// </summary>
     public static LocalHostFactory Over(string connectionString, IReadOnlyDictionary<string, string?>? more = null)
     {
         var settings = new Dictionary<string, string?>(more ?? new Dictionary<string, string?>()) { ["AzureWebJobsStorage"] = connectionString };
+        settings.TryAdd("Prices:RetailPricesUrl", $"http://127.0.0.1:{AzuriteProcess.FreePort()}/api/retail/prices");
         return new LocalHostFactory(settings);
     }
 

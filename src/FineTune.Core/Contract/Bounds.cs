@@ -37,6 +37,10 @@ public enum Bound
     ReviewMinutes,
     /// <summary>A benchmark band's threshold, a fraction or dollars per request: 0 to 1e9, as for money.</summary>
     Threshold,
+    /// <summary>A price catalog's token rate, dollars per million tokens: 0 to 1,000 (<see cref="PriceLimits"/>).</summary>
+    CatalogTokenPrice,
+    /// <summary>A price catalog's hosting rate, dollars per hour: 0 to 1,000 (<see cref="PriceLimits"/>).</summary>
+    CatalogHostingPrice,
 }
 
 /// <summary>Declares the range of a number property of the contract.</summary>

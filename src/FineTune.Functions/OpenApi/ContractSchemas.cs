@@ -54,7 +54,7 @@ internal sealed class ContractSchemas(IDictionary<string, OpenApiSchema> definit
             Description = doc.Description,
             Properties = contract.Properties.ToDictionary(p => p.Name, p => PropertySchema(p, doc.Property(p.ClrName), input)),
             Required = new SortedSet<string>(
-                contract.Properties.Where(p => input ? p.Required : !p.OmittedWhenNull).Select(p => p.Name), StringComparer.Ordinal),
+                contract.Properties.Where(p => input ? p.Required : IsAlwaysWritten(p)).Select(p => p.Name), StringComparer.Ordinal),
             AdditionalPropertiesAllowed = !input,
             Example = doc.Example,
             Extensions = { ["x-ms-summary"] = new OpenApiString(doc.Summary) },
@@ -101,9 +101,6 @@ internal sealed class ContractSchemas(IDictionary<string, OpenApiSchema> definit
     {
         switch (property.Kind)
         {
-            case ContractKind.Object when !input && property.Nullable && !property.OmittedWhenNull:
-                // Inline rather than a reference: Swagger 2.0 ignores x-nullable beside a $ref, and the app writes null here.
-                return ObjectSchema(property.Object!, input);
             case ContractKind.Object:
                 Add(property.Object!, input);
                 return Reference(property.ClrType);
@@ -142,6 +139,13 @@ internal sealed class ContractSchemas(IDictionary<string, OpenApiSchema> definit
                 throw new NotSupportedException($"{property.Kind} has no schema.");
         }
     }
+
+    /// <summary>
+    /// A response property that is never left out and never null, so required. An object that may be null is a reference,
+    /// beside which Swagger 2.0 reads no x-nullable: it is left out of required instead, as a generator reads it.
+    /// </summary>
+    private static bool IsAlwaysWritten(ContractProperty property) =>
+        !property.OmittedWhenNull && !(property.Nullable && property.Kind is ContractKind.Object or ContractKind.Json);
 
     private static OpenApiSchema Reference(Type type) =>
         new() { Reference = new OpenApiReference { Type = ReferenceType.Schema, Id = Docs.DefinitionOf(type) } };

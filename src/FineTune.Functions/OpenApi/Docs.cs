@@ -2,6 +2,7 @@ using System.Text.Json;
 using FineTune.Core;
 using FineTune.Functions.Alerts;
 using FineTune.Functions.Http;
+using FineTune.Functions.Prices;
 using FineTune.Functions.Recompute;
 using FineTune.Storage;
 using Microsoft.OpenApi.Any;
@@ -196,6 +197,7 @@ internal static class Docs
             [nameof(Analysis.Scale)] = new("Scale check", "The analysis repeated at 1, 10 and 100 times the monthly volume."),
             [nameof(Analysis.Benchmarks)] = new("Benchmarks", "The recommended (else baseline) approach's metrics placed in their benchmark bands."),
             [nameof(Analysis.Notes)] = new("Notes", "Why a figure is null or a default was applied.", Item: ("Note", "A note.")),
+            [nameof(Analysis.Reference)] = new("Reference data", "The versions of the benchmark bands and prices the analysis used."),
         },
         [typeof(ApproachAnalysis)] = new TypeDoc("Approach analysis", "The figures of one approach (economics.md sections 2 and 3).")
         {
@@ -416,6 +418,112 @@ internal static class Docs
                 "Skipped because an interrupted attempt of the same run had written them."),
             [nameof(RecomputeSummary.DurationMilliseconds)] = new("Duration (ms)", "This request's time, start to end, in milliseconds."),
             [nameof(RecomputeSummary.ScenariosPerSecond)] = new("Scenarios per second", "Scenarios scanned per second over that time."),
+        },
+
+        // The model price catalog (economics.md section 8): token rates in dollars per million tokens, hosting in dollars
+        // per hour; a rate no source gives is null, never 0.
+        [typeof(ModelPriceResource)] = new TypeDoc("Model price",
+            "One version of a catalog entry: its rates from effectiveFrom until effectiveTo (exclusive), and where they come from.",
+            "ModelPrice")
+        {
+            [nameof(ModelPriceResource.Id)] = new("Model id", "provider/model or provider/model/deployment, lower case.", Visibility.Important),
+            [nameof(ModelPriceResource.Provider)] = new("Provider", "openai, azure-openai, or another by its plain name."),
+            [nameof(ModelPriceResource.Model)] = new("Model", "The model as the provider names it.", Visibility.Important),
+            [nameof(ModelPriceResource.Deployment)] = new("Deployment",
+                "The deployment type where the provider prices them differently (global, data-zone, regional); null otherwise."),
+            [nameof(ModelPriceResource.EffectiveFrom)] = new("Effective from", "The first day (UTC) these rates apply."),
+            [nameof(ModelPriceResource.EffectiveTo)] = new("Effective to", "The day the next version starts, exclusive; null while none exists."),
+            [nameof(ModelPriceResource.InputPerMillion)] = new("Input price", "Input tokens. Dollars per million tokens; null when unknown."),
+            [nameof(ModelPriceResource.CachedInputPerMillion)] = new("Cached input price",
+                "Cached input tokens. Dollars per million tokens; null when unknown."),
+            [nameof(ModelPriceResource.OutputPerMillion)] = new("Output price", "Output tokens. Dollars per million tokens; null when unknown."),
+            [nameof(ModelPriceResource.BatchInputPerMillion)] = new("Batch input price",
+                "Input tokens sent through the batch API. Dollars per million tokens; null when unknown."),
+            [nameof(ModelPriceResource.BatchOutputPerMillion)] = new("Batch output price",
+                "Output tokens of the batch API. Dollars per million tokens; null when unknown."),
+            [nameof(ModelPriceResource.FineTune)] = new("Fine-tuning prices", "What a fine-tuned model of this base costs; null when nothing is known."),
+            [nameof(ModelPriceResource.Source)] = new("Source", "Where the rates come from: a URL and its date, or the price API and region."),
+            [nameof(ModelPriceResource.RetrievedAt)] = new("Retrieved at", "When the rates were read from their source (UTC)."),
+        },
+        [typeof(FineTunePrices)] = new TypeDoc("Fine-tuning prices", "What a fine-tuned model of this base costs; null when nothing is known.")
+        {
+            [nameof(FineTunePrices.TrainingPerMillion)] = new("Training price",
+                "Dollars per million trained tokens (tokens times epochs); null when unknown."),
+            [nameof(FineTunePrices.InputPerMillion)] = new("Fine-tuned input price",
+                "Input tokens of the fine-tuned model. Dollars per million tokens; null when unknown."),
+            [nameof(FineTunePrices.CachedInputPerMillion)] = new("Fine-tuned cached input price",
+                "Cached input tokens of the fine-tuned model. Dollars per million tokens; null when unknown."),
+            [nameof(FineTunePrices.OutputPerMillion)] = new("Fine-tuned output price",
+                "Output tokens of the fine-tuned model. Dollars per million tokens; null when unknown."),
+            [nameof(FineTunePrices.HostingPerHour)] = new("Hosting price",
+                "Dollars per hour the fine-tuned deployment exists, used or not; null when unknown."),
+        },
+        [typeof(ModelPricePageResource)] = new TypeDoc("Model prices",
+            "One page of the catalog's entries in effect on the day asked for, by provider, model and deployment.", "ModelPricePage")
+        {
+            [nameof(ModelPricePageResource.Items)] = new("Items", "The version of each entry in effect that day.", Visibility.Important),
+            [nameof(ModelPricePageResource.ContinuationToken)] = new("Continuation token", "Pass it to get the next page; null on the last page."),
+        },
+        [typeof(ModelResource)] = new TypeDoc("Model", "One catalog entry: the version in effect today and every version.", "Model")
+        {
+            [nameof(ModelResource.Current)] = new("Current price", "The version in effect today (UTC); null when none is."),
+            [nameof(ModelResource.History)] = new("History", "Every version, newest first."),
+        },
+        [typeof(ModelPriceInput)] = new TypeDoc("Model price input",
+            "A new version of a catalog entry; the id is in the path. A rate left out or null is unknown (never 0); give at least one. "
+            + "effectiveFrom must not be before the latest version's; on that same day the new version replaces it.")
+        {
+            [nameof(ModelPriceInput.InputPerMillion)] = new("Input price", "Input tokens. Dollars per million tokens; leave out or null when unknown."),
+            [nameof(ModelPriceInput.CachedInputPerMillion)] = new("Cached input price",
+                "Cached input tokens. Dollars per million tokens; leave out or null when unknown."),
+            [nameof(ModelPriceInput.OutputPerMillion)] = new("Output price", "Output tokens. Dollars per million tokens; leave out or null when unknown."),
+            [nameof(ModelPriceInput.BatchInputPerMillion)] = new("Batch input price",
+                "Input tokens of the batch API. Dollars per million tokens; leave out or null when unknown."),
+            [nameof(ModelPriceInput.BatchOutputPerMillion)] = new("Batch output price",
+                "Output tokens of the batch API. Dollars per million tokens; leave out or null when unknown."),
+            [nameof(ModelPriceInput.FineTune)] = new("Fine-tuning prices", "What a fine-tuned model of this base costs."),
+            [nameof(ModelPriceInput.EffectiveFrom)] = new("Effective from", "The first day (UTC) the rates apply.", Visibility.Important),
+            [nameof(ModelPriceInput.Source)] = new("Source", "Where the rates come from: a URL and its date.", Visibility.Important),
+        },
+        [typeof(FineTunePriceInput)] = new TypeDoc("Fine-tuning prices input",
+            "What a fine-tuned model of this base costs; each rate optional.", "FineTunePricesInput")
+        {
+            [nameof(FineTunePriceInput.TrainingPerMillion)] = new("Training price",
+                "Dollars per million trained tokens (tokens times epochs); leave out or null when unknown."),
+            [nameof(FineTunePriceInput.InputPerMillion)] = new("Fine-tuned input price",
+                "Input tokens of the fine-tuned model. Dollars per million tokens; leave out or null when unknown."),
+            [nameof(FineTunePriceInput.CachedInputPerMillion)] = new("Fine-tuned cached input price",
+                "Cached input tokens of the fine-tuned model. Dollars per million tokens; leave out or null when unknown."),
+            [nameof(FineTunePriceInput.OutputPerMillion)] = new("Fine-tuned output price",
+                "Output tokens of the fine-tuned model. Dollars per million tokens; leave out or null when unknown."),
+            [nameof(FineTunePriceInput.HostingPerHour)] = new("Hosting price",
+                "Dollars per hour the fine-tuned deployment exists, used or not; leave out or null when unknown."),
+        },
+        [typeof(PriceRefreshSummary)] = new TypeDoc("Price refresh summary",
+            "What one price refresh did: pages and prices read from the Azure Retail Prices API, how they mapped, and what changed.")
+        {
+            [nameof(PriceRefreshSummary.RunId)] = new("Run id", "The schedule slot of a timer run, or the start and a suffix of a manual one."),
+            [nameof(PriceRefreshSummary.Status)] = new("Status",
+                "completed when the catalog was brought up to date; already-completed or busy when a timer run did nothing.", Visibility.Important),
+            [nameof(PriceRefreshSummary.PagesRead)] = new("Pages read", "Pages of the Retail Prices API read whole."),
+            [nameof(PriceRefreshSummary.ItemsRead)] = new("Prices read", "Prices on them."),
+            [nameof(PriceRefreshSummary.Skipped)] = new("Skipped",
+                "Prices left out by rule: reservations, dev/test, tiers beyond the first, other currencies."),
+            [nameof(PriceRefreshSummary.Mapped)] = new("Mapped", "Prices mapped to a catalog rate.", Visibility.Important),
+            [nameof(PriceRefreshSummary.Unmapped)] = new("Unmapped", "Prices whose meter, unit or size is not read; never guessed.", Visibility.Important),
+            [nameof(PriceRefreshSummary.Changed)] = new("Changed", "Catalog entries given a new version.", Visibility.Important),
+            [nameof(PriceRefreshSummary.Unchanged)] = new("Unchanged", "Catalog entries whose rates the API confirmed."),
+            [nameof(PriceRefreshSummary.PriceVersion)] = new("Catalog version", "The catalog's version after the run; null when it did nothing."),
+            [nameof(PriceRefreshSummary.UnmappedMeters)] = new("Unmapped meters", "Some unmapped meters, at most 50, by name.",
+                Item: ("Meter", "Product, meter name and why it is not read.")),
+            [nameof(PriceRefreshSummary.DurationMilliseconds)] = new("Duration (ms)", "The run's time, start to end, in milliseconds."),
+            [nameof(PriceRefreshSummary.Error)] = new("Error", "Why the run failed; null otherwise."),
+        },
+        [typeof(AnalysisReference)] = new TypeDoc("Reference data",
+            "The versions of the benchmark bands and prices the analysis used (1 is the shipped seed of each).")
+        {
+            [nameof(AnalysisReference.BenchmarkVersion)] = new("Benchmark version", "The benchmark bands' version."),
+            [nameof(AnalysisReference.PriceVersion)] = new("Price version", "The price catalog's version."),
         },
 
         // Alerts and their webhooks (economics.md section 9; api.md, "Alerts to webhooks").

@@ -4,6 +4,7 @@ using System.Text;
 using FineTune.Core;
 using FineTune.Functions.Alerts;
 using FineTune.Functions.Http;
+using FineTune.Functions.Prices;
 using Microsoft.Extensions.Configuration;
 using Microsoft.OpenApi.Extensions;
 using Microsoft.OpenApi.Models;
@@ -92,6 +93,7 @@ public sealed class OpenApiDescription(IConfiguration configuration)
     {
         schemas.AddInput(ScenarioJson.Contract.Root);
         schemas.AddInput(BandJson.Root);
+        schemas.AddInput(PriceBody.Root);
         schemas.AddOutput(ContractObject.Of(FineTuneJsonContext.Default.Analysis));
         schemas.AddOutput(ContractObject.Of(ApiJsonContext.Default.ScenarioResource));
         schemas.AddOutput(ContractObject.Of(ApiJsonContext.Default.ScenarioPageResource));
@@ -101,6 +103,10 @@ public sealed class OpenApiDescription(IConfiguration configuration)
         schemas.AddOutput(ContractObject.Of(BenchmarkJsonContext.Default.PeerStatisticsResource));
         schemas.AddOutput(ContractObject.Of(BenchmarkJsonContext.Default.ComparisonResource));
         schemas.AddOutput(ContractObject.Of(BenchmarkJsonContext.Default.RecomputeSummary));
+        schemas.AddOutput(ContractObject.Of(PriceJsonContext.Default.ModelPriceResource));
+        schemas.AddOutput(ContractObject.Of(PriceJsonContext.Default.ModelPricePageResource));
+        schemas.AddOutput(ContractObject.Of(PriceJsonContext.Default.ModelResource));
+        schemas.AddOutput(ContractObject.Of(PriceJsonContext.Default.PriceRefreshSummary));
         schemas.AddOutput(ContractObject.Of(AlertJsonContext.Default.Alert));
         schemas.AddOutput(ContractObject.Of(AlertJsonContext.Default.SubscriptionResource));
     }
@@ -130,6 +136,7 @@ public sealed class OpenApiDescription(IConfiguration configuration)
             [
                 new OpenApiTag { Name = "Scenarios", Description = "Analyse scenarios and store them per workspace." },
                 new OpenApiTag { Name = "Benchmarks", Description = "Benchmark bands, peer statistics and comparisons." },
+                new OpenApiTag { Name = "Prices", Description = "The model price catalog: dated, sourced list prices." },
                 new OpenApiTag { Name = SubscriptionOperations.Tag, Description = "Webhooks of the workspace's cost alerts." },
                 new OpenApiTag { Name = "Service", Description = "Health and this document." },
             ],
@@ -138,6 +145,7 @@ public sealed class OpenApiDescription(IConfiguration configuration)
         AddDefinitions(schemas);
         ScenarioOperations.AddTo(document.Paths);
         BenchmarkOperations.AddTo(document.Paths);
+        PriceOperations.AddTo(document.Paths);
         ServiceOperations.AddTo(document.Paths);
         SubscriptionOperations.AddTo(document.Paths, schemas);
         return document;

@@ -34,20 +34,28 @@ public sealed class RecomputeSchedule
     public string Expression { get; }
 
     /// <summary>The schedule of <paramref name="expression"/>.</summary>
+    /// <param name="settingName">The app setting it comes from, for the message of a bad expression.</param>
     /// <exception cref="FormatException">Not a six-field NCRONTAB expression.</exception>
-    public static RecomputeSchedule Parse(string expression)
+    public static RecomputeSchedule Parse(string expression, string settingName = SettingName)
     {
         ArgumentNullException.ThrowIfNull(expression);
         CrontabSchedule schedule = CrontabSchedule.TryParse(expression, new CrontabSchedule.ParseOptions { IncludingSeconds = true })
-            ?? throw new FormatException($"{SettingName} '{expression}' is not a six-field NCRONTAB expression (seconds first).");
+            ?? throw new FormatException($"{settingName} '{expression}' is not a six-field NCRONTAB expression (seconds first).");
         return new RecomputeSchedule(expression, schedule);
     }
 
     /// <summary>The schedule in <paramref name="configuration"/>, <see cref="DefaultExpression"/> when the setting is absent.</summary>
-    public static RecomputeSchedule FromConfiguration(IConfiguration configuration)
+    public static RecomputeSchedule FromConfiguration(IConfiguration configuration) =>
+        FromConfiguration(configuration, SettingName, DefaultExpression);
+
+    /// <summary>
+    /// The schedule another timer names by <paramref name="settingName"/> in <paramref name="configuration"/>,
+    /// <paramref name="defaultExpression"/> when the setting is absent: a slot of it runs once, as a recompute slot does.
+    /// </summary>
+    public static RecomputeSchedule FromConfiguration(IConfiguration configuration, string settingName, string defaultExpression)
     {
         ArgumentNullException.ThrowIfNull(configuration);
-        return Parse(configuration[SettingName] is { Length: > 0 } expression ? expression : DefaultExpression);
+        return Parse(configuration[settingName] is { Length: > 0 } expression ? expression : defaultExpression, settingName);
     }
 
     /// <summary>
