@@ -60,16 +60,10 @@ public static class ScaleChart
             Svg.Text(12m, 24m, Title, size: Svg.TitleSize, bold: true, role: "chart-title"),
             Svg.Text(12m, 46m, "Fully loaded cost per request, US$", fill: Svg.MutedInk, role: "x-title"),
         };
+        // Grid lines and the zero line run through the bars of each scale only, leaving its heading clear.
         var grid = new List<XElement>();
-        foreach (decimal tick in axis.Ticks())
-        {
-            decimal x = axis.Map(tick);
-            grid.Add(Svg.Line(x, Top, x, bottom, Svg.Grid, 1m));
-            grid.Add(Svg.Text(x, bottom + 18m, ChartText.MoneyTick(tick), "middle", fill: Svg.MutedInk, role: "x-tick"));
-        }
-        content.Add(Svg.Group("grid", grid));
-        content.Add(Svg.Line(BarLeft, Top, BarLeft, bottom, Svg.Ink, 1.5m, role: "zero-line"));
-
+        var zeroLines = new List<XElement>();
+        var groups = new List<XElement>();
         decimal y = Top;
         foreach (ScaleGroup scale in input.Scales)
         {
@@ -78,6 +72,7 @@ public static class ScaleChart
                 Svg.Text(LabelLeft, y + 17m, ChartText.Clip(Heading(scale), 56), bold: true, role: "scale-heading"),
             };
             y += HeadingHeight;
+            decimal barsTop = y - BarGap / 2m;
             foreach (ScaleBar bar in scale.Approaches)
             {
                 SeriesStyle style = Palette.Series(bar.Slot);
@@ -88,9 +83,21 @@ public static class ScaleChart
                 group.Add(Svg.Text(end + 4m, y + 12.5m, ChartText.Money(bar.FullyLoadedCost), bold: recommended, role: "bar-value"));
                 y += BarHeight + BarGap;
             }
-            content.Add(Svg.Group("scale", group, ("data-multiplier", scale.Multiplier.ToString(System.Globalization.CultureInfo.InvariantCulture))));
+            foreach (decimal tick in axis.Ticks().Skip(1))
+            {
+                grid.Add(Svg.Line(axis.Map(tick), barsTop, axis.Map(tick), y - BarGap / 2m, Svg.Grid, 1m));
+            }
+            zeroLines.Add(Svg.Line(BarLeft, barsTop, BarLeft, y - BarGap / 2m, Svg.Ink, 1.5m, role: "zero-line"));
+            groups.Add(Svg.Group("scale", group, ("data-multiplier", scale.Multiplier.ToString(System.Globalization.CultureInfo.InvariantCulture))));
             y += GroupGap;
         }
+        foreach (decimal tick in axis.Ticks())
+        {
+            grid.Add(Svg.Text(axis.Map(tick), bottom + 18m, ChartText.MoneyTick(tick), "middle", fill: Svg.MutedInk, role: "x-tick"));
+        }
+        content.Add(Svg.Group("grid", grid));
+        content.AddRange(zeroLines);
+        content.AddRange(groups);
         return Svg.Document(Title, Describe(input), bottom + 32m, content);
     }
 

@@ -36,7 +36,7 @@ export async function show(screen, id) {
   const formTitle = element('h2', { id: 'form-title', class: 'visually-hidden' }, 'Scenario');
   const approachList = element('div', { class: 'approaches' });
   const addButton = element('button', { type: 'button', class: 'secondary' }, 'Add an approach');
-  const example = element('button', { type: 'button', class: 'secondary' }, 'Fill in an example');
+  const example = element('button', { type: 'button', class: 'secondary', 'data-action': 'example' }, 'Fill in an example');
   form.append(formTitle,
     ...scenarioGroups.map((group) => fieldset(group, `f-`)),
     element('h2', {}, 'Approaches'),
@@ -45,7 +45,7 @@ export async function show(screen, id) {
     element('div', { class: 'actions' }, addButton),
     element('h2', {}, 'More detail (optional)'),
     ...optionalGroups.map((group) => details(group, 'f-')),
-    element('div', { class: 'actions sticky' },
+    element('div', { class: 'actions submit' },
       element('button', { type: 'submit', class: 'primary' }, 'Analyse'),
       element('button', { type: 'button', class: 'secondary', 'data-action': 'save' }, 'Save to workspace'),
       example));
@@ -70,6 +70,7 @@ export async function show(screen, id) {
     state.base = clone(scenario);
     for (const input of form.querySelectorAll('[data-scope="scenario"]')) fill(input, scenario);
     approachList.replaceChildren();
+    nextCard = 0;
     const approaches = Array.isArray(scenario.approaches) && scenario.approaches.length ? scenario.approaches : [{}];
     for (const approach of approaches) addApproach(approachList, approach);
     renumber(approachList, addButton);
