@@ -137,12 +137,15 @@ internal sealed class AppPage : IAsyncDisposable
             "() => { const images = [...document.querySelectorAll('figure.chart img')]; return images.length > 0 && images.every(i => i.complete && i.naturalWidth > 0); }");
     }
 
-    /// <summary>The whole page as a PNG under TestResults/screenshots, named by screen and width.</summary>
-    public async Task ScreenshotAsync(string screen)
+    /// <summary>
+    /// The whole page (or, for a dialog, the window the person sees) as a PNG under TestResults/screenshots, named by
+    /// screen and width.
+    /// </summary>
+    public async Task ScreenshotAsync(string screen, bool fullPage = true)
     {
         string folder = RepositoryRoot.Combine("TestResults", "screenshots");
         Directory.CreateDirectory(folder);
-        await Page.ScreenshotAsync(Path.Combine(folder, $"{screen}-{Width}.png"), new ScreenshotOptions { FullPage = true });
+        await Page.ScreenshotAsync(Path.Combine(folder, $"{screen}-{Width}.png"), new ScreenshotOptions { FullPage = fullPage });
     }
 
     /// <summary>Asserts nothing is wider than the window: no sideways scrolling.</summary>

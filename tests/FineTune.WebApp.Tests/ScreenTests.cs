@@ -40,13 +40,13 @@ public sealed class ScreenTests(BrowserFixture fixture)
         await locked.FillExampleAsync();
         await locked.Page.ClickAsync("button[type=submit]");
         await locked.Page.WaitForSelectorAsync("#key-dialog[open]");
-        await CheckAsync(locked, "function-key");
+        await CheckAsync(locked, "function-key", fullPage: false);
         locked.AssertClean();
     }
 
-    private static async Task CheckAsync(AppPage app, string screen)
+    private static async Task CheckAsync(AppPage app, string screen, bool fullPage = true)
     {
-        await app.ScreenshotAsync(screen);
+        await app.ScreenshotAsync(screen, fullPage);
         await app.AssertFitsTheWidthAsync(screen);
         await app.AssertAccessibleAsync(screen);
     }

@@ -31,12 +31,12 @@ export async function show(screen, id) {
   const summary = element('div', { class: 'error-summary', tabindex: '-1', hidden: '' });
   const form = element('form', { novalidate: '', 'aria-labelledby': 'form-title' });
   const results = element('div', { class: 'results', hidden: '' });
-  screen.replaceChildren(title, intro, status, summary, form, results);
+  const example = element('button', { type: 'button', class: 'secondary', 'data-action': 'example' }, 'Fill in an example');
+  screen.replaceChildren(title, intro, element('div', { class: 'actions' }, example), status, summary, form, results);
 
   const formTitle = element('h2', { id: 'form-title', class: 'visually-hidden' }, 'Scenario');
   const approachList = element('div', { class: 'approaches' });
   const addButton = element('button', { type: 'button', class: 'secondary' }, 'Add an approach');
-  const example = element('button', { type: 'button', class: 'secondary', 'data-action': 'example' }, 'Fill in an example');
   form.append(formTitle,
     ...scenarioGroups.map((group) => fieldset(group, `f-`)),
     element('h2', {}, 'Approaches'),
@@ -47,8 +47,7 @@ export async function show(screen, id) {
     ...optionalGroups.map((group) => details(group, 'f-')),
     element('div', { class: 'actions submit' },
       element('button', { type: 'submit', class: 'primary' }, 'Analyse'),
-      element('button', { type: 'button', class: 'secondary', 'data-action': 'save' }, 'Save to workspace'),
-      example));
+      element('button', { type: 'button', class: 'secondary', 'data-action': 'save' }, 'Save to workspace')));
 
   addButton.addEventListener('click', () => {
     const card = addApproach(approachList, {});
