@@ -82,6 +82,7 @@ public sealed class OpenApiDescription(IConfiguration configuration)
             [
                 new OpenApiTag { Name = "Scenarios", Description = "Analyse scenarios and store them per workspace." },
                 new OpenApiTag { Name = "Benchmarks", Description = "Benchmark bands, peer statistics and comparisons." },
+                new OpenApiTag { Name = ChartOperations.Tag, Description = "Charts of a scenario as SVG images." },
                 new OpenApiTag { Name = "Service", Description = "Health and this document." },
             ],
         };
@@ -93,6 +94,8 @@ public sealed class OpenApiDescription(IConfiguration configuration)
         ScenarioOperations.AddTo(document.Paths);
         BenchmarkOperations.AddTo(document.Paths);
         ServiceOperations.AddTo(document.Paths);
+        ChartOperations.AddTo(document.Paths);
+        WebAppOperations.AddTo(document.Paths);
         return document;
     }
 }
