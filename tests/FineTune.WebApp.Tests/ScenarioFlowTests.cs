@@ -82,7 +82,7 @@ public sealed partial class ScenarioFlowTests(BrowserFixture fixture)
         Assert.Contains("a1-accuracy-error", await app.AttributeAsync("#a1-accuracy", "aria-describedby"), StringComparison.Ordinal);
         Assert.Equal("Error: Must be a number.", await app.TextAsync("#f-workload-requestsPerMonth-error"));
         Assert.Equal(
-            ["Approach 2, accuracy: must be between 0.001 and 1.", "Requests per month: must be a number."],
+            ["Approach 2 (rag), accuracy: must be between 0.001 and 1.", "Requests per month: must be a number."],
             (await app.TextsAsync(".error-summary li")).Order());
         Assert.Contains("error-summary", await app.Page.EvaluateExpressionAsync<string>("document.activeElement.className"), StringComparison.Ordinal);
         Assert.Empty(await app.TextsAsync(".recommendation"));
@@ -95,6 +95,29 @@ public sealed partial class ScenarioFlowTests(BrowserFixture fixture)
         await app.AnalyseAsync();
         Assert.Empty(await app.TextsAsync("form:not(#key-form) .field-error"));
         Assert.Null(await app.AttributeAsync("#a1-accuracy", "aria-invalid"));
+        app.AssertClean();
+    }
+
+    [Fact]
+    public async Task Analyse_RefusalOfAPartWithoutItsOwnField_IsShownAtThatPart()
+    {
+        await using AppPage app = await AppPage.OpenAsync(fixture, 390);
+        await app.GoAsync();
+        await app.FillExampleAsync();
+        // The first approach becomes a fine-tune without any training figures: the API refuses its missing training.
+        await app.Page.SelectAsync("#a0-kind", "fine-tune");
+        byte[] refused = Samples.SupportTriage(scenario => scenario["approaches"]![0]!["kind"] = "fine-tune");
+        string path = Assert.Single(ScenarioJson.Parse(refused).Errors.Keys);
+
+        await app.Page.ClickAsync("button[type=submit]");
+        await app.Page.WaitForSelectorAsync(".error-summary:not([hidden])");
+
+        Assert.Equal("approaches[0].training", path);
+        Assert.Equal(1, await app.Page.EvaluateExpressionAsync<int>("document.querySelectorAll('#approach-0-training > .field-error').length"));
+        Assert.Equal("#approach-0-training", await app.AttributeAsync(".error-summary a", "href"));
+        Assert.StartsWith("Approach 1 (prompt), training:", await app.TextAsync(".error-summary li"), StringComparison.Ordinal);
+        await app.Page.ClickAsync(".error-summary a");
+        Assert.Equal("approach-0-training", await app.Page.EvaluateExpressionAsync<string>("document.activeElement.id"));
         app.AssertClean();
     }
 

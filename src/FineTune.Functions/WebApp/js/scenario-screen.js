@@ -167,7 +167,7 @@ export async function show(screen, id) {
     for (const [path, messages] of Object.entries(problem.errors)) {
       const place = placeOf(path, places);
       const text = messages.join(' ');
-      const sentence = `${describe(path)} ${text}`;
+      const sentence = `${describe(path, places)} ${text}`;
       if (place) {
         const message = element('p', { class: 'field-error', id: `${place.id}-error` },
           element('span', { class: 'visually-hidden' }, 'Error: '), capitalise(text));
@@ -311,10 +311,13 @@ function parent(path) {
   return cut > 0 ? path.slice(0, cut) : '';
 }
 
-function describe(path) {
+// "Approach 2 (rag), accuracy:" for approaches[1].accuracy; "Requests per month:" for workload.requestsPerMonth.
+function describe(path, places) {
   const match = /^approaches\[(\d+)\](?:\.(.+))?$/.exec(path);
-  if (match) return `Approach ${Number(match[1]) + 1}${match[2] ? `, ${(labels.get(match[2]) ?? match[2]).toLowerCase()}` : ''}:`;
-  return `${labels.get(path) ?? path}:`;
+  if (!match) return `${labels.get(path) ?? path}:`;
+  const id = places.get(`approaches[${match[1]}]`)?.querySelector('[data-key="id"]').value.trim();
+  const approach = `Approach ${Number(match[1]) + 1}${id ? ` (${id})` : ''}`;
+  return `${approach}${match[2] ? `, ${(labels.get(match[2]) ?? match[2]).toLowerCase()}` : ''}:`;
 }
 
 function capitalise(text) {
