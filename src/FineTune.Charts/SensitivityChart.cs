@@ -65,30 +65,32 @@ public static class SensitivityChart
             Svg.Text(140m, 67m, "input x1.2"),
             Svg.Text(Right, 67m, "left of 0: another wins", "end", fill: Svg.MutedInk),
         };
+        // Grid lines and the zero line run beside each input's bars only, leaving its label clear.
         var grid = new List<XElement>();
-        foreach (decimal tick in axis.Ticks())
-        {
-            decimal x = axis.Map(tick);
-            grid.Add(Svg.Line(x, Top - 8m, x, bottom, Svg.Grid, 1m));
-            grid.Add(Svg.Text(x, bottom + 18m, ChartText.MoneyTick(tick), "middle", fill: Svg.MutedInk, role: "x-tick"));
-        }
-        content.Add(Svg.Group("grid", grid));
+        var zeroLines = new List<XElement>();
+        var groups = new List<XElement>();
         decimal zero = axis.Map(0m);
-        content.Add(Svg.Line(zero, Top - 8m, zero, bottom, Svg.Ink, 2m, role: "zero-line"));
-
         decimal y = Top;
         foreach (SensitivityRow row in rows)
         {
             bool flips = row.Flips(input.RecommendedLabel);
+            decimal barsTop = y + 16m;
+            decimal barsBottom = y + 18m + 2m * BarHeight + 4m;
             var group = new List<XElement>
             {
                 Svg.Text(Left - 16m, y + 12m, ChartText.Clip(RowLabel(row, input.RecommendedLabel), 54), bold: flips, role: flips ? "row-label flips" : "row-label"),
             };
             group.AddRange(Bar(axis, baseline, row.Low.Margin, y + 18m, LowColour, "bar low"));
             group.AddRange(Bar(axis, baseline, row.High.Margin, y + 18m + BarHeight + 2m, HighColour, "bar high"));
-            content.Add(Svg.Group(flips ? "row flips" : "row", group));
+            groups.Add(Svg.Group(flips ? "row flips" : "row", group));
+            grid.AddRange(axis.Ticks().Select(tick => Svg.Line(axis.Map(tick), barsTop, axis.Map(tick), barsBottom, Svg.Grid, 1m)));
+            zeroLines.Add(Svg.Line(zero, barsTop, zero, barsBottom, Svg.Ink, 2m, role: "zero-line"));
             y += RowHeight;
         }
+        grid.AddRange(axis.Ticks().Select(tick => Svg.Text(axis.Map(tick), bottom + 18m, ChartText.MoneyTick(tick), "middle", fill: Svg.MutedInk, role: "x-tick")));
+        content.Add(Svg.Group("grid", grid));
+        content.AddRange(zeroLines);
+        content.AddRange(groups);
         return Svg.Document(Title, Describe(input, rows), bottom + 32m, content);
     }
 
