@@ -2,7 +2,8 @@
 # The one entry point for a newcomer:
 #   ./dev.sh run    install what is missing, start Azurite (tables and queues), build, serve the function app on http://127.0.0.1:7071
 #   ./dev.sh test   install what is missing, build, then infra/check.sh and tools/openapi/validate.sh (if present) and
-#                   every test project (each starts its own Azurite); ends with "N passed, N failed"
+#                   every test project (each starts its own Azurite); ends with "N passed, N failed". The browser tests
+#                   need Chromium: as root with apt it installs Debian's chromium package, otherwise it says what to install.
 set -euo pipefail
 
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd -P)"
@@ -32,6 +33,46 @@ install_azurite() {
   fi
   log "npm ci in $AZURITE_DIR (Azurite, the local Table Storage emulator)"
   (cd "$AZURITE_DIR" && npm ci --no-audit --no-fund --loglevel=error)
+}
+
+AXE_DIR="tools/axe"
+
+install_axe() {
+  # The accessibility engine the browser tests inject into the page; npm ci again only when its lock file changed.
+  if [[ -f "$AXE_DIR/node_modules/axe-core/axe.min.js" && "$AXE_DIR/node_modules/.package-lock.json" -nt "$AXE_DIR/package-lock.json" ]]; then
+    return
+  fi
+  log "npm ci in $AXE_DIR (axe-core, for the browser tests)"
+  (cd "$AXE_DIR" && npm ci --no-audit --no-fund --loglevel=error)
+}
+
+# The browser the tests drive, as tests/FineTune.WebApp.Tests/Chromium.cs looks for it: CHROMIUM_PATH, else the usual places.
+chromium_path() {
+  local candidate
+  if [[ -n "${CHROMIUM_PATH:-}" ]]; then
+    [[ -x "$CHROMIUM_PATH" ]] && echo "$CHROMIUM_PATH"
+    return 0
+  fi
+  for candidate in /usr/lib/chromium/chromium /usr/bin/chromium /usr/bin/chromium-browser /usr/bin/google-chrome-stable /usr/bin/google-chrome; do
+    if [[ -x "$candidate" ]]; then
+      echo "$candidate"
+      return 0
+    fi
+  done
+  return 0
+}
+
+ensure_chromium() {
+  [[ -n "$(chromium_path)" ]] && return
+  [[ -z "${CHROMIUM_PATH:-}" ]] || die "CHROMIUM_PATH is $CHROMIUM_PATH, which is not an executable"
+  if [[ "$(id -u)" == 0 ]] && command -v apt-get >/dev/null; then
+    log "apt-get install chromium (Debian's package, for the browser tests)"
+    apt-get update -qq >/dev/null && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null \
+      || die "apt-get install -y chromium failed"
+    [[ -n "$(chromium_path)" ]] || die "the chromium package installed no browser where the tests look for it; set CHROMIUM_PATH"
+    return
+  fi
+  die "the browser tests need Chromium: install it (Debian and Ubuntu: sudo apt-get install chromium), or set CHROMIUM_PATH to a Chromium or Chrome executable"
 }
 
 port_open() { (exec 3<>"/dev/tcp/127.0.0.1/$1") 2>/dev/null; }
@@ -139,6 +180,8 @@ stop_test_azurites() {
 cmd_test() {
   require_tools
   install_azurite
+  install_axe
+  ensure_chromium
   local status=0 results="TestResults/dev-test" passed=0 failed=0 skipped=0
 
   log "building the solution ($CONFIGURATION)"

@@ -158,14 +158,7 @@ internal static class Explanations
         _ => $"never within {Payback.MaxMonths} months",
     };
 
-    private static string Money(decimal amount)
-    {
-        decimal magnitude = Math.Abs(amount);
-        string digits = magnitude >= 1m || magnitude == 0m
-            ? magnitude.ToString("#,##0.00", Invariant)
-            : magnitude.ToString("0.00######", Invariant);
-        return amount < 0m ? $"-${digits}" : $"${digits}";
-    }
+    private static string Money(decimal amount) => MoneyText.Format(amount);
 
     private static string Months(decimal months) => months.ToString("0.##", Invariant);
 

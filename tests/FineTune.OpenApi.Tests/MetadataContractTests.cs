@@ -35,7 +35,7 @@ public sealed partial class MetadataContractTests(ApiFixture fixture)
     [Fact]
     public void Paths_AreExactlyTheHttpFunctionsOfMetadata()
     {
-        // A route template's constraints ({id:guid}, {id?}) are not part of a Swagger path.
+        // A route template's constraints ({id:guid}, {id?}) and catch-all star ({*path}) are not part of a Swagger path.
         SortedSet<string> declared = new(DeclaredHttp().SelectMany(f => f.Methods.Select(method =>
             $"{method} /{RouteConstraint().Replace(f.Route.Trim('/'), "{$1}")} {f.Name}")), StringComparer.Ordinal);
 
@@ -100,6 +100,6 @@ public sealed partial class MetadataContractTests(ApiFixture fixture)
         Assert.Contains("Ocp-Apim-Subscription-Key", apiKey.GetProperty("description").GetString(), StringComparison.Ordinal);
     }
 
-    [GeneratedRegex(@"\{([A-Za-z0-9_]+)(?::[^}]*)?\??\}")]
+    [GeneratedRegex(@"\{\*?([A-Za-z0-9_]+)(?::[^}]*)?\??\}")]
     private static partial Regex RouteConstraint();
 }

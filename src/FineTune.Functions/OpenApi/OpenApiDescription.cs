@@ -138,6 +138,7 @@ public sealed class OpenApiDescription(IConfiguration configuration)
                 new OpenApiTag { Name = "Benchmarks", Description = "Benchmark bands, peer statistics and comparisons." },
                 new OpenApiTag { Name = "Prices", Description = "The model price catalog: dated, sourced list prices." },
                 new OpenApiTag { Name = SubscriptionOperations.Tag, Description = "Webhooks of the workspace's cost alerts." },
+                new OpenApiTag { Name = ChartOperations.Tag, Description = "Charts of a scenario as SVG images." },
                 new OpenApiTag { Name = "Service", Description = "Health and this document." },
             ],
         };
@@ -148,6 +149,8 @@ public sealed class OpenApiDescription(IConfiguration configuration)
         PriceOperations.AddTo(document.Paths);
         ServiceOperations.AddTo(document.Paths);
         SubscriptionOperations.AddTo(document.Paths, schemas);
+        ChartOperations.AddTo(document.Paths);
+        WebAppOperations.AddTo(document.Paths);
         return document;
     }
 }

@@ -1,0 +1,61 @@
+using System.Xml.Linq;
+
+namespace FineTune.Charts.Tests;
+
+public sealed class MonitorChartTests
+{
+    [Fact]
+    public void Render_Alerts_AreMarkedOnTheirDayBySeverity()
+    {
+        SvgReader svg = new SvgReader(MonitorChart.Render(ChartSamples.Monitor())).Keep("monitor-worked-example");
+        Func<decimal, decimal> y = svg.Scale("y-tick", "y", SvgReader.MoneyTick);
+        // Day ticks read back as days after Nov 1.
+        var first = new DateOnly(2026, 11, 1);
+        Func<decimal, decimal> x = svg.Scale("x-tick", "x", text =>
+            DateOnly.ParseExact(text + " 2026", "MMM d yyyy", System.Globalization.CultureInfo.InvariantCulture).DayNumber - first.DayNumber);
+        decimal Day(int offset) => x(offset);
+
+        List<XElement> plotted = svg.All("alert-marker")
+            .Where(m => !m.Ancestors().Any(a => (string?)a.Attribute("class") == "legend")).ToList();
+        XElement warning = Assert.Single(plotted, m => ((string)m.Attribute("class")!).EndsWith(" warning", StringComparison.Ordinal));
+        XElement alert = Assert.Single(plotted, m => ((string)m.Attribute("class")!).EndsWith(" alert", StringComparison.Ordinal));
+
+        // The warning of Nov 4 ($130 spent) and the alert of Nov 5 ($300), each drawn 12 units above its day's point.
+        SvgReader.Near(Day(3), Top(warning).X);
+        SvgReader.Near(y(130m) - 12m, Top(warning).Y);
+        SvgReader.Near(Day(4), Top(alert).X);
+        SvgReader.Near(y(300m) - 12m, Top(alert).Y);
+        Assert.Equal("#ffffff", (string?)warning.Attribute("fill"));
+        Assert.NotEqual("#ffffff", (string?)alert.Attribute("fill"));
+    }
+
+    [Fact]
+    public void Render_DayWithoutRecord_BreaksTheActualLine()
+    {
+        SvgReader svg = new(MonitorChart.Render(ChartSamples.Monitor()));
+
+        // Nov 1-2, then Nov 4-7: two runs; the plan is one line through all seven days.
+        Assert.Equal([2, 4], svg.All("actual").Where(e => e.Name.LocalName == "polyline").Select(l => SvgReader.Points(l).Count));
+        Assert.Equal(7, SvgReader.Points(Assert.Single(svg.All("plan"))).Count);
+    }
+
+    [Fact]
+    public void Render_Description_GivesTotalsAndEveryAlert()
+    {
+        SvgReader svg = new(MonitorChart.Render(ChartSamples.Monitor()));
+
+        // Six recorded days: 100 + 110 + 130 + 300 + 95 + 90 = 825 against 600 planned.
+        Assert.Equal("Daily spend against plan", svg.Title);
+        Assert.Equal(
+            "Daily spend against plan from 2026-11-01 to 2026-11-07: 6 of 7 days have usage, $825.00 spent against $600.00 planned "
+            + "for those days ($225.00 over plan). 2 alerts: warning on 2026-11-04 (over-plan); alert on 2026-11-05 (spike).",
+            svg.Description);
+    }
+
+    // The first point of both shapes is their top, 7 units above the centre.
+    private static (decimal X, decimal Y) Top(XElement polygon)
+    {
+        (decimal x, decimal y) = SvgReader.Points(polygon)[0];
+        return (x, y + 7m);
+    }
+}
