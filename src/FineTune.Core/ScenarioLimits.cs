@@ -65,4 +65,16 @@ public static class ScenarioLimits
 
     /// <summary>Default target gross margin of the scale check.</summary>
     public const decimal DefaultTargetGrossMargin = 0.5m;
+
+    /// <summary>The largest alert threshold of monitoring, a fraction above plan (10 is 1,000 % above).</summary>
+    public const decimal MaxAlertThreshold = 10m;
+
+    /// <summary>Default share above plan from which a day is a warning.</summary>
+    public const decimal DefaultWarnAbove = 0.25m;
+
+    /// <summary>Default share above plan from which a day is an alert.</summary>
+    public const decimal DefaultAlertAbove = 0.5m;
+
+    /// <summary>Default dollar floor below which no day is over plan or a spike.</summary>
+    public const decimal DefaultMinimumDollars = 10m;
 }

@@ -28,6 +28,7 @@ internal static partial class ScenarioParser
     private static readonly NumberRange Fraction = new(0m, 1m);
     private static readonly NumberRange AccuracyRange = new(MinAccuracy, 1m);
     private static readonly NumberRange RequestTokens = new(0m, MaxRequestTokens);
+    private static readonly NumberRange AlertThreshold = new(0m, MaxAlertThreshold);
 
     public static ScenarioParseResult Parse(ReadOnlySpan<byte> utf8Json)
     {
@@ -183,10 +184,16 @@ internal static partial class ScenarioParser
             Quality? quality = Child(f, "quality", required: false, Quality);
             Optimizations? optimizations = Child(f, "optimizations", required: false, Optimizations);
             List<Approach?>? approaches = Approaches(f);
+            Monitoring? monitoring = Child(f, "monitoring", required: false, Monitoring);
 
             if (baselineId is not null && approaches is not null && !approachIds.ContainsKey(baselineId))
             {
                 Add("baselineId", $"names no approach of this scenario ('{baselineId}').");
+            }
+
+            if (monitoring?.ApproachId is string monitored && approaches is not null && !approachIds.ContainsKey(monitored))
+            {
+                Add("monitoring.approachId", $"names no approach of this scenario ('{monitored}').");
             }
 
             if (name is null || workload is null || approaches is null || approaches.Contains(null) || HasErrors)
@@ -194,7 +201,40 @@ internal static partial class ScenarioParser
                 return null;
             }
 
-            return new Scenario(name, segment, baselineId, workload, revenue, quality, optimizations, approaches.ConvertAll(a => a!));
+            return new Scenario(
+                name, segment, baselineId, workload, revenue, quality, optimizations, approaches.ConvertAll(a => a!), monitoring);
+        }
+
+        private Monitoring? Monitoring(Fields f)
+        {
+            string? approachId = Text(f, "approachId", required: false);
+            DateOnly? startDate = Date(f, "startDate");
+            decimal? warnAbove = Number(f, "warnAbove", AlertThreshold, required: false);
+            decimal? alertAbove = Number(f, "alertAbove", AlertThreshold, required: false);
+            decimal? minimumDollars = Number(f, "minimumDollars", Money, required: false);
+            if ((f.Has("warnAbove") && warnAbove is null) || (f.Has("alertAbove") && alertAbove is null))
+            {
+                return null;
+            }
+
+            if ((warnAbove ?? DefaultWarnAbove) > (alertAbove ?? DefaultAlertAbove))
+            {
+                // Named at the value the caller wrote: a warning threshold above the alert one, or an alert below the default warning.
+                if (warnAbove is null)
+                {
+                    Add(f.PathOf("alertAbove"), string.Create(CultureInfo.InvariantCulture,
+                        $"must be at least warnAbove ({DefaultWarnAbove}, its default)."));
+                }
+                else
+                {
+                    Add(f.PathOf("warnAbove"), string.Create(CultureInfo.InvariantCulture,
+                        $"must be at most alertAbove ({alertAbove ?? DefaultAlertAbove}{(alertAbove is null ? ", its default" : "")})."));
+                }
+
+                return null;
+            }
+
+            return new Monitoring(approachId, startDate, warnAbove, alertAbove, minimumDollars);
         }
 
         private Workload? Workload(Fields f)
@@ -519,6 +559,24 @@ internal static partial class ScenarioParser
             return (long)value;
         }
 
+        /// <summary>A calendar date written <c>YYYY-MM-DD</c>.</summary>
+        private DateOnly? Date(Fields f, string name)
+        {
+            string? text = Text(f, name, required: false);
+            if (text is null)
+            {
+                return null;
+            }
+
+            if (!DateOnly.TryParseExact(text, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out DateOnly date))
+            {
+                Add(f.PathOf(name), "must be a date written YYYY-MM-DD.");
+                return null;
+            }
+
+            return date;
+        }
+
         private string? Text(Fields f, string name, bool required)
         {
             if (!Present(f, name, required, out JsonElement element))
@@ -570,7 +628,7 @@ internal static partial class ScenarioParser
     }
 
     private static readonly Block RootBlock = new(
-        "name", "segment", "baselineId", "workload", "revenue", "quality", "optimizations", "approaches");
+        "name", "segment", "baselineId", "workload", "revenue", "quality", "optimizations", "approaches", "monitoring");
 
     private static readonly Block ApproachBlock = new(
         "id", "kind", "pricing", "inputTokens", "cachedInputTokens", "outputTokens", "accuracy", "retrieval", "routing",
@@ -586,6 +644,7 @@ internal static partial class ScenarioParser
         ["retrieval"] = new("contextTokens", "embeddingTokens", "embeddingPerMillion", "costPerQuery"),
         ["routing"] = new("share", "pricing", "accuracy"),
         ["training"] = new("trainingTokens", "epochs", "trainingPerMillion", "gpuHours", "gpuHourlyRate", "dataPreparationCost", "evaluationCost", "retrainEveryMonths"),
+        ["monitoring"] = new("approachId", "startDate", "warnAbove", "alertAbove", "minimumDollars"),
     };
 
     private static readonly Dictionary<string, Segment> SegmentNames = new(StringComparer.Ordinal)
