@@ -11,11 +11,12 @@ public sealed class ScannedScenario
 {
     private readonly string json;
 
-    internal ScannedScenario(string workspace, string id, DateTimeOffset updatedAt, string json)
+    internal ScannedScenario(string workspace, string id, DateTimeOffset createdAt, DateTimeOffset updatedAt, string json)
     {
         Workspace = workspace;
         Id = id;
         UpdatedAt = updatedAt;
+        CreatedAt = createdAt;
         this.json = json;
     }
 
@@ -28,6 +29,9 @@ public sealed class ScannedScenario
     /// <summary>When the scenario was last written.</summary>
     public DateTimeOffset UpdatedAt { get; }
 
+    /// <summary>When the scenario was created: its monitoring starts that day unless it names a start date.</summary>
+    public DateTimeOffset CreatedAt { get; }
+
     /// <summary>Parses the stored JSON; a row that is no longer a valid scenario gives its errors. Safe to call from any thread.</summary>
     public ScenarioParseResult Parse() => ScenarioJson.Parse(Encoding.UTF8.GetBytes(json));
 }
@@ -39,7 +43,8 @@ public sealed record ScannedPage(IReadOnlyList<ScannedScenario> Items, string? C
 public sealed partial class ScenarioStore
 {
     private static readonly string[] ScanColumns =
-        [nameof(ScenarioEntity.PartitionKey), nameof(ScenarioEntity.RowKey), nameof(ScenarioEntity.UpdatedAt), nameof(ScenarioEntity.ScenarioJson)];
+        [nameof(ScenarioEntity.PartitionKey), nameof(ScenarioEntity.RowKey), nameof(ScenarioEntity.UpdatedAt), nameof(ScenarioEntity.ScenarioJson),
+         nameof(ScenarioEntity.CreatedAt)];
 
     /// <summary>
     /// Every scenario of every workspace, a page at a time, ordered by workspace then id: a cross-partition query that
@@ -61,7 +66,7 @@ public sealed partial class ScenarioStore
             for (int i = 0; i < items.Length; i++)
             {
                 ScenarioEntity entity = page.Values[i];
-                items[i] = new ScannedScenario(entity.PartitionKey, entity.RowKey, entity.UpdatedAt, entity.ScenarioJson);
+                items[i] = new ScannedScenario(entity.PartitionKey, entity.RowKey, entity.CreatedAt, entity.UpdatedAt, entity.ScenarioJson);
             }
             yield return new ScannedPage(items, page.ContinuationToken);
         }
