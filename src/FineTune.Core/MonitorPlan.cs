@@ -119,8 +119,8 @@ public sealed class MonitorPlan
 
     /// <summary>
     /// actual(d) of one record, dollars: its spend when given; else its tokens at its approach's prices, plus retrieval per
-    /// request and a day's share of the approach's fixed monthly cost. Null when it has no spend and its approach is not (or no
-    /// longer) in the scenario.
+    /// request and a day's share of the approach's fixed monthly cost. Null, rather than a guess, when it has no spend and either
+    /// gives no token count for requests it served or names an approach the scenario no longer has.
     /// </summary>
     public decimal? Actual(UsageRecord record)
     {
@@ -130,7 +130,8 @@ public sealed class MonitorPlan
             return spend;
         }
 
-        if (!prices.TryGetValue(record.ApproachId ?? ApproachId, out ApproachPrices? p))
+        bool counted = record.InputTokens is not null || record.OutputTokens is not null || record.Requests == 0;
+        if (!counted || !prices.TryGetValue(record.ApproachId ?? ApproachId, out ApproachPrices? p))
         {
             return null;
         }

@@ -77,4 +77,10 @@ public static class ScenarioLimits
 
     /// <summary>Default dollar floor below which no day is over plan or a spike.</summary>
     public const decimal DefaultMinimumDollars = 10m;
+
+    /// <summary>The earliest monitoring start date: no AI feature was monitored before it.</summary>
+    public static readonly DateOnly MinStartDate = new(2000, 1, 1);
+
+    /// <summary>The latest monitoring start date.</summary>
+    public static readonly DateOnly MaxStartDate = new(2099, 12, 31);
 }

@@ -568,9 +568,11 @@ internal static partial class ScenarioParser
                 return null;
             }
 
-            if (!DateOnly.TryParseExact(text, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out DateOnly date))
+            if (!DateOnly.TryParseExact(text, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out DateOnly date)
+                || date < MinStartDate || date > MaxStartDate)
             {
-                Add(f.PathOf(name), "must be a date written YYYY-MM-DD.");
+                Add(f.PathOf(name), string.Create(CultureInfo.InvariantCulture,
+                    $"must be a date written YYYY-MM-DD, from {MinStartDate:yyyy-MM-dd} to {MaxStartDate:yyyy-MM-dd}."));
                 return null;
             }
 

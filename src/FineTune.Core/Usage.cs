@@ -43,7 +43,7 @@ public static class UsageLimits
 /// <param name="Actual">actual(d) in dollars: the sum of the records that can be priced; null when none can.</param>
 /// <param name="Errors">Errors of the records that report errors; null when none does.</param>
 /// <param name="RequestsWithErrors">Requests of the records that report errors, the denominator of the error rate.</param>
-/// <param name="UnpricedRecords">Records without spend whose approach the scenario no longer has: left out of <paramref name="Actual"/>.</param>
+/// <param name="UnpricedRecords">Records that cannot be priced (no spend, and no token count or an approach the scenario no longer has): left out of <paramref name="Actual"/>.</param>
 public sealed record DayUsage(DateOnly Date, long Requests, decimal? Actual, long? Errors, long RequestsWithErrors, int UnpricedRecords);
 
 /// <summary>Combining a day's stored records with newly arrived ones.</summary>

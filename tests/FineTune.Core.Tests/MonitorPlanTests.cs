@@ -121,6 +121,17 @@ public sealed class MonitorPlanTests
     }
 
     [Fact]
+    public void Actual_RequestsWithoutSpendOrTokens_IsNullNotZero()
+    {
+        // 500 requests and nothing to price them by: unknown, not $0. A day without requests costs its fixed share: $0 here.
+        MonitorPlan plan = MonitorPlan.Of(Scenario(1000m, monitoring: StartingOn(new DateOnly(2026, 3, 1))), default);
+
+        Assert.Null(plan.Actual(new UsageRecord(new DateOnly(2026, 3, 2), "prompt", 500, null, null, null, null, 4)));
+        Assert.Equal(0m, plan.Actual(new UsageRecord(new DateOnly(2026, 3, 2), "prompt", 0, null, null, null, null, null)));
+        Assert.Equal(0.01m, plan.Actual(new UsageRecord(new DateOnly(2026, 3, 2), "prompt", 500, 1000, null, null, null, null)));
+    }
+
+    [Fact]
     public void Of_NoMonitoringBlock_MonitorsTheRecommendationFromTheCreationDayWithDefaultThresholds()
     {
         // Both approaches are eligible with no value per output: the recommendation is the cheaper horizon, the prompt at

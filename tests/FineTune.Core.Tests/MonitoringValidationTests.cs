@@ -43,6 +43,8 @@ public sealed class MonitoringValidationTests
         { """{ "startDate": "2026-2-3" }""", "monitoring.startDate" },
         { """{ "startDate": "2026-11-01T00:00:00Z" }""", "monitoring.startDate" },
         { """{ "startDate": 20261101 }""", "monitoring.startDate" },
+        { """{ "startDate": "1999-12-31" }""", "monitoring.startDate" },
+        { """{ "startDate": "2100-01-01" }""", "monitoring.startDate" },
         { """{ "warnAbove": -0.1 }""", "monitoring.warnAbove" },
         { """{ "warnAbove": 10.5, "alertAbove": 10 }""", "monitoring.warnAbove" },
         { """{ "alertAbove": 10.01 }""", "monitoring.alertAbove" },
