@@ -23,6 +23,9 @@ param principalType string = 'User'
 @description('NCRONTAB schedule of the benchmark recompute timer (default: hourly).')
 param benchmarkRecomputeSchedule string = '0 0 * * * *'
 
+@description('NCRONTAB schedule of the monitoring timer, the pace rule for the day before (default: daily at 00:30 UTC).')
+param monitorSchedule string = '0 30 0 * * *'
+
 @description('Upper bound of Flex Consumption instances.')
 @minValue(1)
 @maxValue(1000)
@@ -156,6 +159,7 @@ module functionApp 'modules/functionapp.bicep' = {
     deploymentContainerName: deploymentContainerName
     appInsightsName: appInsightsName
     benchmarkRecomputeSchedule: benchmarkRecomputeSchedule
+    monitorSchedule: monitorSchedule
     maximumInstanceCount: functionAppMaximumInstanceCount
     instanceMemoryMB: functionAppInstanceMemoryMB
   }

@@ -25,6 +25,9 @@ param appInsightsName string
 @description('NCRONTAB schedule of the benchmark recompute timer.')
 param benchmarkRecomputeSchedule string
 
+@description('NCRONTAB schedule of the monitoring timer.')
+param monitorSchedule string
+
 @description('Upper bound of instances the plan scales out to.')
 @minValue(1)
 @maxValue(1000)
@@ -142,6 +145,10 @@ resource functionApp 'Microsoft.Web/sites@2025-03-01' = {
         {
           name: 'BENCHMARK_RECOMPUTE_SCHEDULE'
           value: benchmarkRecomputeSchedule
+        }
+        {
+          name: 'MONITOR_SCHEDULE'
+          value: monitorSchedule
         }
         {
           name: 'APPLICATIONINSIGHTS_CONNECTION_STRING'

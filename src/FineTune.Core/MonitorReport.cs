@@ -64,6 +64,9 @@ public static class MonitorReport
     /// <summary>The longest window of days one view shows: ten years, the longest horizon.</summary>
     public const int MaxDays = 3660;
 
+    /// <summary>The last day a view may show: beyond the latest start date and the longest horizon.</summary>
+    public static readonly DateOnly LatestDate = new(2199, 12, 31);
+
     /// <summary>The view of the days <paramref name="from"/> through <paramref name="to"/> (both on or after startDate).</summary>
     /// <param name="days">The usage of every day with records from startDate through the horizon's end and <paramref name="to"/>, by date.</param>
     /// <param name="today">The current UTC day; the period to date ends with it.</param>

@@ -1,4 +1,5 @@
 using FineTune.Functions.Recompute;
+using FineTune.Functions.Usage;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.Configuration.Memory;
 
@@ -10,10 +11,11 @@ namespace FineTune.Functions;
 /// </summary>
 public static class AppSettingDefaults
 {
-    /// <summary>Every default: <c>BENCHMARK_RECOMPUTE_SCHEDULE</c> hourly.</summary>
+    /// <summary>Every default: <c>BENCHMARK_RECOMPUTE_SCHEDULE</c> hourly, <c>MONITOR_SCHEDULE</c> daily at 00:30 UTC.</summary>
     public static IReadOnlyDictionary<string, string?> Values { get; } = new Dictionary<string, string?>
     {
         [RecomputeSchedule.SettingName] = RecomputeSchedule.DefaultExpression,
+        [MonitorSchedule.SettingName] = MonitorSchedule.DefaultExpression,
     };
 
     /// <summary>Adds the defaults beneath every other source, so any configured value wins.</summary>

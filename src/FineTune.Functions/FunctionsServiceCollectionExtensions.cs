@@ -1,5 +1,6 @@
 using FineTune.Functions.Recompute;
 using FineTune.Functions.OpenApi;
+using FineTune.Functions.Usage;
 using FineTune.Storage;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -29,6 +30,7 @@ public static class FunctionsServiceCollectionExtensions
         services.AddSingleton<RecomputeRunStore>();
         services.AddSingleton<StorageHealth>();
         services.AddRecompute(configuration);
+        services.AddMonitoring(configuration);
         services.AddSingleton(_ => new OpenApiDescription(configuration));
         return services;
     }

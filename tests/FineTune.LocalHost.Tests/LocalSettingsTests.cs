@@ -70,7 +70,7 @@ public sealed class LocalSettingsTests : IDisposable
         using var factory = LocalHostFactory.WithoutStorage(new Dictionary<string, string?> { ["LocalHost:LocalSettings"] = path });
         factory.CreateClient().Dispose();
 
-        TimerFunction timer = Assert.Single(factory.Services.GetRequiredService<LocalFunctionApp>().TimerFunctions);
+        TimerFunction timer = Assert.Single(factory.Services.GetRequiredService<LocalFunctionApp>().TimerFunctions, t => t.Name == "RecomputeBenchmarksOnSchedule");
 
         Assert.Equal("0 15 3 * * *", timer.Expression);
     }

@@ -28,7 +28,7 @@ public sealed class RecomputeTimerTests
         using var factory = LocalHostFactory.WithoutStorage(setting is null ? null : new Dictionary<string, string?> { ["BENCHMARK_RECOMPUTE_SCHEDULE"] = setting });
         factory.CreateClient().Dispose();
 
-        TimerFunction timer = Assert.Single(factory.Services.GetRequiredService<LocalFunctionApp>().TimerFunctions);
+        TimerFunction timer = Assert.Single(factory.Services.GetRequiredService<LocalFunctionApp>().TimerFunctions, t => t.Name == "RecomputeBenchmarksOnSchedule");
 
         Assert.Equal("RecomputeBenchmarksOnSchedule", timer.Name);
         Assert.Equal(expected, timer.Expression);

@@ -26,6 +26,8 @@ public sealed class RecordCoverageTests(ApiFixture fixture)
         { "Retrieval", typeof(Retrieval) },
         { "Routing", typeof(Routing) },
         { "Training", typeof(Training) },
+        { "Monitoring", typeof(Monitoring) },
+        { "UsageRecord", typeof(UsageRecord) },
     };
 
     public static TheoryData<string, Type> Outputs => new()
@@ -53,6 +55,18 @@ public sealed class RecordCoverageTests(ApiFixture fixture)
         { "MetricComparison", typeof(MetricComparison) },
         { "MetricComparison.peers", typeof(PeerPlacement) },
         { "RecomputeSummary", typeof(RecomputeSummary) },
+        { "UsageReceipt", typeof(UsageReceiptResource) },
+        { "StoredAlert", typeof(AlertResource) },
+        { "AlertPage", typeof(AlertPageResource) },
+        { "MonitorView", typeof(MonitorResource) },
+        { "MonitorDay", typeof(MonitorDay) },
+        { "MonitorMonth", typeof(MonitorMonth) },
+        { "MonitorToDate", typeof(MonitorToDate) },
+        { "MonitorForecast", typeof(MonitorForecast) },
+        { "Portfolio", typeof(PortfolioResource) },
+        { "PortfolioLine", typeof(PortfolioLine) },
+        { "RecentUsage", typeof(RecentUsage) },
+        { "PortfolioTotals", typeof(PortfolioTotals) },
     };
 
     [Theory]

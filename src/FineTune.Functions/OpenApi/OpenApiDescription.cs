@@ -82,6 +82,7 @@ public sealed class OpenApiDescription(IConfiguration configuration)
             [
                 new OpenApiTag { Name = "Scenarios", Description = "Analyse scenarios and store them per workspace." },
                 new OpenApiTag { Name = "Benchmarks", Description = "Benchmark bands, peer statistics and comparisons." },
+                new OpenApiTag { Name = MonitorOperations.Tag, Description = "Actual usage against the plan, alerts and the portfolio." },
                 new OpenApiTag { Name = "Service", Description = "Health and this document." },
             ],
         };
@@ -90,8 +91,10 @@ public sealed class OpenApiDescription(IConfiguration configuration)
         ResourceSchemas.AddTo(document.Components.Schemas);
         BenchmarkSchemas.AddTo(document.Components.Schemas);
         ProblemSchemas.AddTo(document.Components.Schemas);
+        MonitorSchemas.AddTo(document.Components.Schemas);
         ScenarioOperations.AddTo(document.Paths);
         BenchmarkOperations.AddTo(document.Paths);
+        MonitorOperations.AddTo(document.Paths);
         ServiceOperations.AddTo(document.Paths);
         return document;
     }

@@ -28,6 +28,7 @@ internal static class ScenarioSchemas
         definitions["Retrieval"] = Retrieval();
         definitions["Routing"] = Routing();
         definitions["Training"] = Training();
+        definitions["Monitoring"] = Monitoring();
     }
 
     private static OpenApiSchema Scenario()
@@ -50,6 +51,7 @@ internal static class ScenarioSchemas
                 ["approaches"] = ArrayOf(Ref("Approach"), "Approaches",
                     "1 to 10 ways of serving the requests (prompt, RAG, fine-tune), ids unique.", Visibility.Important)
                     .Items(1, MaxApproaches),
+                ["monitoring"] = Ref("Monitoring"),
             },
             "name", "workload", "approaches").Closed();
         using Stream sample = typeof(ScenarioSchemas).Assembly.GetManifestResourceStream(ExampleResource)
@@ -195,6 +197,31 @@ internal static class ScenarioSchemas
                 Visibility.Advanced).Between(1m, MaxMonths),
         },
         "trainingTokens", "epochs", "trainingPerMillion", "gpuHours", "gpuHourlyRate", "dataPreparationCost", "evaluationCost").Closed();
+
+    private static OpenApiSchema Monitoring()
+    {
+        OpenApiSchema startDate = Text("Start date", string.Create(System.Globalization.CultureInfo.InvariantCulture,
+            $"The day plan month 0 begins, YYYY-MM-DD, from {MinStartDate:yyyy-MM-dd} to {MaxStartDate:yyyy-MM-dd}; default the day the scenario was created (UTC)."),
+            Visibility.Advanced);
+        startDate.Format = "date";
+        return Object("Monitoring",
+            "How actual usage of a stored scenario is compared with its plan and when an alert fires. Every field is optional.",
+            new()
+            {
+                ["approachId"] = Text("Approach in production",
+                    "Id of the approach whose plan actual usage is compared with; default the recommendation, else the baseline.",
+                    Visibility.Advanced),
+                ["startDate"] = startDate,
+                ["warnAbove"] = Number("Warn above",
+                    "A day over its plan by more than this fraction is a warning (0.25 is 25 %), 0 to 10.", Visibility.Advanced)
+                    .Between(0m, MaxAlertThreshold).DefaultsTo(DefaultWarnAbove),
+                ["alertAbove"] = Number("Alert above",
+                    "A day over its plan by more than this fraction is an alert, 0 to 10, at least warnAbove; also the spike and pace thresholds.",
+                    Visibility.Advanced).Between(0m, MaxAlertThreshold).DefaultsTo(DefaultAlertAbove),
+                ["minimumDollars"] = Money("Minimum dollars",
+                    "No day is over plan, nor a spike, by fewer dollars than this.", Visibility.Advanced).DefaultsTo(DefaultMinimumDollars),
+            }).Closed();
+    }
 
     private static OpenApiSchema Tokens(string summary, string description, Visibility visibility) =>
         Long(summary, description + " A whole number from 0 to 10,000,000.", visibility).Between(0m, MaxRequestTokens);
