@@ -253,7 +253,9 @@ public static class AlertRules
     private static string Above(decimal? rate, decimal impact) =>
         rate is decimal r ? $"{Percent(r)} above" : $"{Dollars(impact)} above";
 
-    private static string Dollars(decimal value) => "$" + value.ToString("#,0.00##", CultureInfo.InvariantCulture);
+    // Cents from a dollar up; below it, up to 4 decimals so that a small feature's plan does not read as $0.00.
+    private static string Dollars(decimal value) =>
+        "$" + value.ToString(Math.Abs(value) >= 1m ? "#,0.00" : "0.00##", CultureInfo.InvariantCulture);
 
     private static string Percent(decimal fraction) => (fraction * 100m).ToString("#,0.#", CultureInfo.InvariantCulture) + "%";
 
