@@ -16,7 +16,7 @@ public sealed class GetPortfolio(ScenarioStore scenarios, UsageStore usage, Time
 
     /// <summary>
     /// 200 with each scenario's recommendation, monthly run rate, revenue and margin of the approach in production, its last 30
-    /// days' actual spend against plan, and the totals; scenarios in the order they were created.
+    /// days' actual spend against plan, and the totals; scenarios in the order of their ids, which is the order they were created in.
     /// </summary>
     [Function(nameof(GetPortfolio))]
     public async Task<IActionResult> Run(

@@ -70,6 +70,28 @@ public sealed class MonitorPropertyTests
             }
         }, iter: Iterations);
 
+    [Fact]
+    public void MonitoredScenario_SerializeThenParse_KeepsTheBlockAndPlansEveryDayOfTheHorizon() =>
+        Gen.Select(PropertyTests.ScenarioGen, Gen.Int[0, 9], Gen.Int[0, 36_000], Gen.Int[0, 1000], Gen.Int[0, 1000], Gen.Int[0, 3])
+            .Sample((scenario, pick, startDay, warn, extra, absent) =>
+            {
+                // Any approach, any start from 2000 to 2098, thresholds 0..10 with warnAbove <= alertAbove; some values absent.
+                decimal warnAbove = warn / 100m, alertAbove = Math.Min(10m, warnAbove + (extra / 100m));
+                var monitoring = new Monitoring(
+                    absent == 0 ? null : scenario.Approaches[pick % scenario.Approaches.Count].Id,
+                    absent == 1 ? null : ScenarioLimits.MinStartDate.AddDays(startDay),
+                    absent == 2 ? null : warnAbove,
+                    absent == 2 ? null : alertAbove,
+                    absent == 3 ? null : extra / 7m);
+                Scenario monitored = scenario with { Monitoring = monitoring };
+
+                Scenario parsed = Samples.Parse(ScenarioJson.Serialize(monitored));
+                MonitorPlan plan = MonitorPlan.Of(parsed, new DateOnly(2026, 1, 1));
+
+                Assert.Equal(monitoring, parsed.Monitoring);
+                Assert.True(plan.Plan(plan.StartDate) >= 0m && plan.Plan(plan.HorizonEnd) >= 0m && plan.HorizonEnd > plan.StartDate);
+            }, iter: Iterations);
+
     private static DayUsage Day(MonitorPlan plan, DateOnly date, decimal spend) =>
         plan.Day(date, [new UsageRecord(date, "prompt", 1, null, null, null, spend, null)]);
 }

@@ -171,7 +171,10 @@ public sealed class MonitorApiTests(MonitorHostFixture fixture)
         // eligible approach is recommended: mini. The last 30 days (12 October to 10 November) plan 10 days of $100; the first
         // scenario spent $90 + $110, the second nothing.
         ApiClient client = fixture.Client();
-        string first = await CreateAsync(client), second = await CreateAsync(client);
+        string first = await CreateAsync(client);
+        fixture.Clock.Now = MonitorHostFixture.Now.AddSeconds(1);
+        string second = await CreateAsync(client);
+        fixture.Clock.Now = MonitorHostFixture.Now;
         await Post(client, first, Batch(Spent(1, 90m), Spent(2, 110m)));
 
         Reply reply = await client.SendAsync(HttpMethod.Get, "/api/portfolio");

@@ -199,7 +199,7 @@ internal static class MonitorSchemas
         new()
         {
             ["asOf"] = Date("As of", "Today (UTC): the last day of every line's last 30 days.", Visibility.Advanced),
-            ["items"] = ArrayOf(Ref("PortfolioLine"), "Scenarios", "One line per scenario, in the order they were created.",
+            ["items"] = ArrayOf(Ref("PortfolioLine"), "Scenarios", "One line per scenario, in the order of their ids (the order they were created in).",
                 Visibility.Important),
             ["totals"] = Ref("PortfolioTotals"),
         },
