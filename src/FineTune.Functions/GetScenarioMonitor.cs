@@ -1,4 +1,3 @@
-using System.Globalization;
 using FineTune.Core;
 using FineTune.Functions.Http;
 using FineTune.Functions.Usage;
@@ -30,7 +29,7 @@ public sealed class GetScenarioMonitor(ScenarioStore scenarios, UsageStore usage
         }
         MonitorPlan plan = MonitorPlans.For(stored.Value);
         DateOnly today = MonitorPlans.DayOf(timeProvider.GetUtcNow());
-        RequestValue<(DateOnly From, DateOnly To)> window = ReadWindow(request, plan, today);
+        RequestValue<(DateOnly From, DateOnly To)> window = request.ReadMonitorWindow(plan, today);
         if (window.IsRefused)
         {
             return window.Refusal;
@@ -42,36 +41,5 @@ public sealed class GetScenarioMonitor(ScenarioStore scenarios, UsageStore usage
         Dictionary<DateOnly, DayUsage> days = MonitorPlans.Days(plan, await usage.ReadAsync(workspace, id, plan.StartDate, last, cancellationToken));
         MonitorView view = MonitorReport.Build(plan, days, from, to, today);
         return MonitorResults.Monitor(MonitorResource.Of(id, view, await dated));
-    }
-
-    /// <summary><c>from</c> and <c>to</c>, defaults applied; every problem at once.</summary>
-    private static RequestValue<(DateOnly From, DateOnly To)> ReadWindow(HttpRequest request, MonitorPlan plan, DateOnly today)
-    {
-        var errors = new Dictionary<string, IReadOnlyList<string>>();
-        if (request.ReadDateQuery("from", out DateOnly? fromQuery) is { } fromError)
-        {
-            errors["from"] = [fromError];
-        }
-        if (request.ReadDateQuery("to", out DateOnly? toQuery) is { } toError)
-        {
-            errors["to"] = [toError];
-        }
-        DateOnly to = toQuery ?? (today > plan.StartDate ? today : plan.StartDate);
-        DateOnly earliest = to.AddDays(1 - MonitorReport.MaxDays);
-        DateOnly from = fromQuery ?? (earliest > plan.StartDate ? earliest : plan.StartDate);
-        if (!errors.ContainsKey("from") && from < plan.StartDate)
-        {
-            errors["from"] = [string.Create(CultureInfo.InvariantCulture, $"Must be on or after the monitoring start date, {plan.StartDate:yyyy-MM-dd}.")];
-        }
-        if (!errors.ContainsKey("to") && to > MonitorReport.LatestDate)
-        {
-            errors["to"] = [string.Create(CultureInfo.InvariantCulture, $"Must be on or before {MonitorReport.LatestDate:yyyy-MM-dd}.")];
-        }
-        if (errors.Count == 0 && (to < from || to.DayNumber - from.DayNumber >= MonitorReport.MaxDays))
-        {
-            errors["to"] = [string.Create(CultureInfo.InvariantCulture,
-                $"Must be from {from:yyyy-MM-dd} to {MonitorReport.MaxDays} days after it: a window of 1 to {MonitorReport.MaxDays} days.")];
-        }
-        return errors.Count > 0 ? new RefusalResult(Problems.BadRequest(errors)) : RequestValue<(DateOnly, DateOnly)>.Accept((from, to));
     }
 }

@@ -3,7 +3,6 @@ using FineTune.Storage;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.Azure.Functions.Worker;
-using Microsoft.Extensions.Primitives;
 
 namespace FineTune.Functions;
 
@@ -25,30 +24,12 @@ public sealed class ListAlerts(ScenarioStore scenarios, AlertStore alerts)
         {
             return workspace.Refusal;
         }
-        var errors = new Dictionary<string, IReadOnlyList<string>>();
-        if (request.ReadIntQuery("pageSize", 1, 100, 20, out int pageSize) is { } pageSizeError)
+        RequestValue<AlertQuery> query = request.ReadAlertQuery(workspace.Value);
+        if (query.IsRefused)
         {
-            errors["pageSize"] = [pageSizeError];
+            return query.Refusal;
         }
-        if (request.ReadTimeQuery("since", out DateTimeOffset? since) is { } sinceError)
-        {
-            errors["since"] = [sinceError];
-        }
-        StringValues scenarioIds = request.Query["scenarioId"], tokens = request.Query["continuationToken"];
-        if (scenarioIds.Count > 1)
-        {
-            errors["scenarioId"] = ["Must be one scenario id."];
-        }
-        string? token = tokens is [{ Length: > 0 } value] ? value : null;
-        if (tokens.Count > 1 || (token is not null && !AlertStore.IsWellFormedContinuationToken(workspace.Value, token)))
-        {
-            errors["continuationToken"] = ["Must be a continuationToken from a previous page of this workspace's list."];
-        }
-        if (errors.Count > 0)
-        {
-            return Problems.BadRequest(errors);
-        }
-        string? scenarioId = scenarioIds is [{ Length: > 0 } id] ? id : null;
+        (string? scenarioId, DateTimeOffset? since, int pageSize, string? token) = query.Value;
         if (scenarioId is not null && await scenarios.GetAsync(workspace.Value, scenarioId, cancellationToken) is null)
         {
             return Problems.ScenarioNotFound();

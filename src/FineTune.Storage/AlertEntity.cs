@@ -5,8 +5,8 @@ namespace FineTune.Storage;
 
 /// <summary>
 /// A row of the <c>alerts</c> table. PartitionKey is the workspace; each alert has two rows written together: its own
-/// (RowKey <c>a:{id}</c>, found by id) and one in the firing order (RowKey <c>f:{inverted firing ticks}:{id}</c>, which sorts
-/// newest first). Money and rates are invariant-culture text (Table Storage has no decimal type).
+/// (RowKey <c>a:{id}</c>, found by id) and one in the firing order (RowKey <c>f:{inverted firing ticks}:{inverted day}:{id}</c>,
+/// which sorts newest first). Money and rates are invariant-culture text (Table Storage has no decimal type).
 /// </summary>
 internal sealed class AlertEntity : ITableEntity
 {

@@ -112,6 +112,58 @@ public sealed partial class AlertStore(TableServiceClient service, TimeProvider 
     }
 
     /// <summary>
+    /// <see cref="ApplyAfterReadAsync"/> for many evaluations of one workspace, each with the alert as read (null: absent then).
+    /// Alerts that fire for the first time are inserted up to 50 to a transaction; should one of a transaction have been
+    /// inserted meanwhile by another writer, that transaction's alerts are stored one by one instead.
+    /// </summary>
+    public async Task<IReadOnlyList<AlertWrite>> ApplyAllAfterReadAsync(
+        string workspace, IReadOnlyList<(AlertEvaluation Evaluation, StoredAlert? Current)> evaluations, CancellationToken cancellationToken = default)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(workspace);
+        ArgumentNullException.ThrowIfNull(evaluations);
+        TableClient table = await tableOnFirstUse.GetAsync(cancellationToken).ConfigureAwait(false);
+        var writes = new AlertWrite[evaluations.Count];
+        var firsts = new List<(int Index, StoredAlert Next)>();
+        for (int i = 0; i < writes.Length; i++)
+        {
+            (AlertEvaluation evaluation, StoredAlert? current) = evaluations[i];
+            if (current is null && Decide(workspace, evaluation, null) is (AlertChange.Fired, { } next))
+            {
+                firsts.Add((i, next));
+            }
+            else
+            {
+                writes[i] = await ApplyAfterReadAsync(workspace, evaluation, current, cancellationToken).ConfigureAwait(false);
+            }
+        }
+        foreach ((int Index, StoredAlert Next)[] chunk in firsts.Chunk(AlertsPerTransaction))
+        {
+            try
+            {
+                Response<IReadOnlyList<Response>> response = await table.SubmitTransactionAsync(
+                    chunk.SelectMany(first => new[]
+                    {
+                        new TableTransactionAction(TableTransactionActionType.Add, ToEntity(first.Next, IdPrefix + first.Next.Alert.Id)),
+                        new TableTransactionAction(TableTransactionActionType.UpsertReplace, ToEntity(first.Next, FiredKey(first.Next.FiredAt, first.Next.Alert.Date, first.Next.Alert.Id))),
+                    }),
+                    cancellationToken).ConfigureAwait(false);
+                for (int c = 0; c < chunk.Length; c++)
+                {
+                    writes[chunk[c].Index] = new AlertWrite(AlertChange.Fired, chunk[c].Next with { ETag = response.Value[2 * c].Headers.ETag ?? default });
+                }
+            }
+            catch (TableTransactionFailedException e) when (e.Status is 409)
+            {
+                foreach ((int index, StoredAlert _) in chunk)
+                {
+                    writes[index] = await ApplyAfterReadAsync(workspace, evaluations[index].Evaluation, null, cancellationToken).ConfigureAwait(false);
+                }
+            }
+        }
+        return writes;
+    }
+
+    /// <summary>
     /// Inserts <paramref name="alert"/> unless an alert with its id was ever stored; returns it when inserted (fired now),
     /// null when it fired before. For the pace rule, which is evaluated once.
     /// </summary>
@@ -204,15 +256,15 @@ public sealed partial class AlertStore(TableServiceClient service, TimeProvider 
         // Ids start "{scenarioId}-"; '.' is the character after '-'.
         string filter = TableClient.CreateQueryFilter(
             $"PartitionKey eq {workspace} and RowKey ge {IdPrefix + scenarioId + "-"} and RowKey lt {IdPrefix + scenarioId + "."}");
-        var alerts = new List<(string Id, DateTimeOffset FiredAt)>();
+        var alerts = new List<(string Id, DateTimeOffset FiredAt, DateOnly Date)>();
         await foreach (AlertEntity entity in table.QueryAsync<AlertEntity>(filter, 1000,
-            [nameof(AlertEntity.Id), nameof(AlertEntity.FiredAt)], cancellationToken).ConfigureAwait(false))
+            [nameof(AlertEntity.Id), nameof(AlertEntity.FiredAt), nameof(AlertEntity.Date)], cancellationToken).ConfigureAwait(false))
         {
-            alerts.Add((entity.Id, entity.FiredAt));
+            alerts.Add((entity.Id, entity.FiredAt, DateOnly.ParseExact(entity.Date, "yyyy-MM-dd", CultureInfo.InvariantCulture)));
         }
-        foreach ((string Id, DateTimeOffset FiredAt)[] chunk in alerts.Chunk(AlertsPerTransaction))
+        foreach ((string Id, DateTimeOffset FiredAt, DateOnly Date)[] chunk in alerts.Chunk(AlertsPerTransaction))
         {
-            string[] keys = [.. chunk.SelectMany(alert => new[] { IdPrefix + alert.Id, FiredKey(alert.FiredAt, alert.Id) })];
+            string[] keys = [.. chunk.SelectMany(alert => new[] { IdPrefix + alert.Id, FiredKey(alert.FiredAt, alert.Date, alert.Id) })];
             try
             {
                 await table.SubmitTransactionAsync(
@@ -261,7 +313,7 @@ public sealed partial class AlertStore(TableServiceClient service, TimeProvider 
     private static async Task<StoredAlert?> TryWriteAsync(TableClient table, StoredAlert next, StoredAlert? current, CancellationToken cancellationToken)
     {
         AlertEntity byId = ToEntity(next, IdPrefix + next.Alert.Id);
-        AlertEntity byFiring = ToEntity(next, FiredKey(next.FiredAt, next.Alert.Id));
+        AlertEntity byFiring = ToEntity(next, FiredKey(next.FiredAt, next.Alert.Date, next.Alert.Id));
         TableTransactionAction[] actions =
         [
             current is null
@@ -287,8 +339,9 @@ public sealed partial class AlertStore(TableServiceClient service, TimeProvider 
         return now.AddTicks(-(now.Ticks % TimeSpan.TicksPerMillisecond));
     }
 
-    private static string FiredKey(DateTimeOffset firedAt, string id) =>
-        string.Create(CultureInfo.InvariantCulture, $"{FiredPrefix}{Inverted(firedAt):D19}:{id}");
+    // Newest firing first; among alerts fired at once (a batch), the latest day first.
+    private static string FiredKey(DateTimeOffset firedAt, DateOnly date, string id) =>
+        string.Create(CultureInfo.InvariantCulture, $"{FiredPrefix}{Inverted(firedAt):D19}:{DateOnly.MaxValue.DayNumber - date.DayNumber:D7}:{id}");
 
     // Later times have smaller numbers, so keys sort newest first.
     private static long Inverted(DateTimeOffset time) => DateTimeOffset.MaxValue.UtcTicks - time.UtcTicks;

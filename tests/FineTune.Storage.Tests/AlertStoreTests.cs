@@ -96,6 +96,24 @@ public sealed class AlertStoreTests(AzuriteFixture fixture)
     }
 
     [Fact]
+    public async Task ApplyAll_ManyFirstFirings_InsertsThemInTransactions_OneInsertedMeanwhileIsNotFiredTwice()
+    {
+        AlertStore store = Store();
+        string workspace = NewWorkspace(), scenario = NewId();
+        (AlertEvaluation, StoredAlert?)[] evaluations =
+            [.. Enumerable.Range(0, 120).Select(i => (Evaluation(scenario, Day.AddDays(i), OverPlan(scenario, Day.AddDays(i), 400m), 1), (StoredAlert?)null))];
+        // Another writer fired day 70 after these were read as absent: its transaction of 50 falls back to one by one.
+        await store.ApplyAsync(workspace, evaluations[70].Item1);
+
+        IReadOnlyList<AlertWrite> writes = await store.ApplyAllAfterReadAsync(workspace, evaluations);
+        AlertPage page = (await store.ListAsync(workspace, scenario, null, 1000, null))!;
+
+        Assert.Equal(Enumerable.Range(0, 120).Select(i => i == 70 ? AlertChange.Unchanged : AlertChange.Fired), writes.Select(w => w.Change));
+        Assert.Equal(120, page.Items.Count);
+        Assert.Equal(Day.AddDays(119), page.Items[0].Alert.Date);
+    }
+
+    [Fact]
     public async Task InsertOnce_SecondTime_IsNotAFiring()
     {
         AlertStore store = Store();

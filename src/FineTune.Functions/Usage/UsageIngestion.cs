@@ -103,7 +103,7 @@ public sealed class UsageIngestion(UsageStore usage, AlertStore alerts, ILogger<
         Dictionary<DateOnly, DayUsage> days = MonitorPlans.Days(plan, state.Values);
         Dictionary<string, StoredAlert> existing = (await alerts.ReadScenarioAsync(stored.Workspace, stored.Id, first, last, cancellationToken))
             .ToDictionary(alert => alert.Alert.Id, StringComparer.Ordinal);
-        var fired = new List<StoredAlert>();
+        var evaluations = new List<(AlertEvaluation, StoredAlert?)>();
         foreach (DateOnly date in dates.Order())
         {
             IReadOnlyList<Alert> found = AlertRules.OnArrival(plan, stored.Id, date, days);
@@ -111,19 +111,15 @@ public sealed class UsageIngestion(UsageStore usage, AlertStore alerts, ILogger<
             {
                 Alert? alert = found.FirstOrDefault(a => a.Kind == kind);
                 StoredAlert? current = existing.GetValueOrDefault(AlertRules.AlertId(stored.Id, kind, date));
-                if (alert is null && current is null)
+                // Nothing stored and nothing fires: nothing to write.
+                if (alert is not null || current is not null)
                 {
-                    continue;
-                }
-                var evaluation = new AlertEvaluation(stored.Id, kind, date, alert, state[date].Version);
-                AlertWrite write = await alerts.ApplyAfterReadAsync(stored.Workspace, evaluation, current, cancellationToken);
-                if (write.Change == AlertChange.Fired)
-                {
-                    fired.Add(write.Alert!);
+                    evaluations.Add((new AlertEvaluation(stored.Id, kind, date, alert, state[date].Version), current));
                 }
             }
         }
-        return fired;
+        IReadOnlyList<AlertWrite> writes = await alerts.ApplyAllAfterReadAsync(stored.Workspace, evaluations, cancellationToken);
+        return [.. writes.Where(write => write.Change == AlertChange.Fired).Select(write => write.Alert!)];
     }
 
     private readonly record struct DayCounts(int Replaced, int Unchanged);
