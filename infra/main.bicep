@@ -25,6 +25,8 @@ param benchmarkRecomputeSchedule string = '0 0 * * * *'
 
 @description('NCRONTAB schedule of the model price refresh timer (default: daily at 03:00 UTC).')
 param priceRefreshSchedule string = '0 0 3 * * *'
+@description('NCRONTAB schedule of the monitoring timer, the pace rule for the day before (default: daily at 00:30 UTC).')
+param monitorSchedule string = '0 30 0 * * *'
 
 @description('Upper bound of Flex Consumption instances.')
 @minValue(1)
@@ -160,6 +162,7 @@ module functionApp 'modules/functionapp.bicep' = {
     appInsightsName: appInsightsName
     benchmarkRecomputeSchedule: benchmarkRecomputeSchedule
     priceRefreshSchedule: priceRefreshSchedule
+    monitorSchedule: monitorSchedule
     maximumInstanceCount: functionAppMaximumInstanceCount
     instanceMemoryMB: functionAppInstanceMemoryMB
   }

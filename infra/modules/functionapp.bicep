@@ -27,6 +27,8 @@ param benchmarkRecomputeSchedule string
 
 @description('NCRONTAB schedule of the model price refresh timer.')
 param priceRefreshSchedule string
+@description('NCRONTAB schedule of the monitoring timer.')
+param monitorSchedule string
 
 @description('Upper bound of instances the plan scales out to.')
 @minValue(1)
@@ -149,6 +151,10 @@ resource functionApp 'Microsoft.Web/sites@2025-03-01' = {
         {
           name: 'PRICE_REFRESH_SCHEDULE'
           value: priceRefreshSchedule
+        }
+        {
+          name: 'MONITOR_SCHEDULE'
+          value: monitorSchedule
         }
         {
           name: 'APPLICATIONINSIGHTS_CONNECTION_STRING'

@@ -128,4 +128,5 @@ public sealed partial class FineTuneJsonContext : JsonSerializerContext;
 [JsonSerializable(typeof(BenchmarkBandInput))]
 [JsonSerializable(typeof(SubscriptionRequest))]
 [JsonSerializable(typeof(ModelPriceInput))]
+[JsonSerializable(typeof(UsageBatch))]
 public sealed partial class RequestJsonContext : JsonSerializerContext;

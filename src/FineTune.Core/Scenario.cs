@@ -11,6 +11,7 @@ namespace FineTune.Core;
 /// so a stored scenario reads back exactly as it was written; defaults are applied by the economics, not here.
 /// All money is US dollars, token prices are dollars per million tokens, rates and shares are fractions.
 /// </summary>
+/// <param name="Monitoring">How actual usage is compared with the plan (economics.md section 9); absent, every default applies.</param>
 public sealed record Scenario(
     [property: Length(1, MaxNameLength)] string Name,
     Segment? Segment,
@@ -19,7 +20,8 @@ public sealed record Scenario(
     Revenue? Revenue,
     Quality? Quality,
     Optimizations? Optimizations,
-    [property: Length(1, MaxApproaches)] IReadOnlyList<Approach> Approaches);
+    [property: Length(1, MaxApproaches)] IReadOnlyList<Approach> Approaches,
+    Monitoring? Monitoring = null);
 
 /// <summary>Request volume over the planning horizon.</summary>
 /// <param name="RequestsPerMonth">Requests in month 0.</param>
@@ -66,6 +68,19 @@ public sealed record Optimizations(
     [property: Bounds(Bound.Money)] decimal? CacheLookupCost,
     [property: Bounds(Bound.Fraction)] decimal? BatchShare,
     [property: Bounds(Bound.Fraction)] decimal? BatchDiscount);
+
+/// <summary>How a stored scenario's actual usage is compared with its plan (economics.md section 9).</summary>
+/// <param name="ApproachId">The approach in production; default the recommendation (else the baseline).</param>
+/// <param name="StartDate">The day plan month 0 begins; default the scenario's creation day (UTC).</param>
+/// <param name="WarnAbove">A day above plan by more than this fraction is a warning; default 0.25.</param>
+/// <param name="AlertAbove">A day above plan by more than this fraction is an alert; default 0.5. At least <paramref name="WarnAbove"/>.</param>
+/// <param name="MinimumDollars">No day is over plan, nor a spike, by less than this many dollars; default 10.</param>
+public sealed record Monitoring(
+    [property: RegularExpression(Patterns.ApproachId)] string? ApproachId,
+    DateOnly? StartDate,
+    [property: Bounds(Bound.AlertThreshold)] decimal? WarnAbove,
+    [property: Bounds(Bound.AlertThreshold)] decimal? AlertAbove,
+    [property: Bounds(Bound.Money)] decimal? MinimumDollars);
 
 /// <summary>One way of serving the requests: prompting, retrieval-augmented generation or a fine-tuned model.</summary>
 /// <param name="Id">Unique within the scenario, <c>^[a-z0-9][a-z0-9-]{0,39}$</c>.</param>

@@ -66,6 +66,24 @@ public static class ScenarioLimits
     /// <summary>Default target gross margin of the scale check.</summary>
     public const decimal DefaultTargetGrossMargin = 0.5m;
 
+    /// <summary>The largest alert threshold of monitoring, a fraction above plan (10 is 1,000 % above).</summary>
+    public const decimal MaxAlertThreshold = 10m;
+
+    /// <summary>Default share above plan from which a day is a warning.</summary>
+    public const decimal DefaultWarnAbove = 0.25m;
+
+    /// <summary>Default share above plan from which a day is an alert.</summary>
+    public const decimal DefaultAlertAbove = 0.5m;
+
+    /// <summary>Default dollar floor below which no day is over plan or a spike.</summary>
+    public const decimal DefaultMinimumDollars = 10m;
+
+    /// <summary>The earliest monitoring start date: no AI feature was monitored before it.</summary>
+    public static readonly DateOnly MinStartDate = new(2000, 1, 1);
+
+    /// <summary>The latest monitoring start date.</summary>
+    public static readonly DateOnly MaxStartDate = new(2099, 12, 31);
+
     /// <summary>Default training epochs.</summary>
     public const int DefaultEpochs = 1;
 
@@ -88,6 +106,9 @@ public static class ScenarioLimits
         Bound.Threshold => new(0m, MaxMoney),
         Bound.CatalogTokenPrice => new(0m, PriceLimits.MaxTokenPricePerMillion),
         Bound.CatalogHostingPrice => new(0m, PriceLimits.MaxHostingPerHour),
+        Bound.AlertThreshold => new(0m, MaxAlertThreshold),
+        Bound.DailyRequests => new(0m, UsageLimits.MaxRequestsPerDay),
+        Bound.DailyTokens => new(0m, UsageLimits.MaxTokensPerDay),
         _ => throw new ArgumentOutOfRangeException(nameof(bound), bound, null),
     };
 }

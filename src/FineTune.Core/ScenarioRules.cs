@@ -13,7 +13,8 @@ internal static class ScenarioRules
         .For<Scenario>(Scenario)
         .For<Workload>(Workload)
         .For<Revenue>(Revenue)
-        .For<Approach>(Approach);
+        .For<Approach>(Approach)
+        .For<Monitoring>(Monitoring);
 
     private static void Scenario(ObjectView scenario)
     {
@@ -29,6 +30,12 @@ internal static class ScenarioRules
             {
                 approaches[i]!.Refuse(nameof(Core.Approach.Id), $"repeats the id of approaches[{first[id]}] ('{id}'); ids must be unique.");
             }
+        }
+        if (scenario.Child(nameof(Core.Scenario.Monitoring))?.Text(nameof(Core.Monitoring.ApproachId)) is { } monitored
+            && approaches.Count > 0 && !first.ContainsKey(monitored) && approaches.All(approach => approach?.Text(nameof(Core.Approach.Id)) is not null))
+        {
+            scenario.Child(nameof(Core.Scenario.Monitoring))!.Refuse(nameof(Core.Monitoring.ApproachId),
+                $"names no approach of this scenario ('{monitored}').");
         }
         if (scenario.Text(nameof(Core.Scenario.BaselineId)) is { } baselineId && approaches.Count > 0 && !first.ContainsKey(baselineId)
             && approaches.All(approach => approach?.Text(nameof(Core.Approach.Id)) is not null))
@@ -75,6 +82,36 @@ internal static class ScenarioRules
         {
             revenue.Refuse(nameof(Core.Revenue.RequestsPerUserPerMonth), string.Create(CultureInfo.InvariantCulture,
                 $"makes a revenue per request (perUserPerMonth / requestsPerUserPerMonth) above {MaxMoney:0}."));
+        }
+    }
+
+    private static void Monitoring(ObjectView monitoring)
+    {
+        if (monitoring.Text(nameof(Core.Monitoring.StartDate)) is { } text
+            && DateOnly.ParseExact(text, "yyyy-MM-dd", CultureInfo.InvariantCulture) is var start && (start < MinStartDate || start > MaxStartDate))
+        {
+            monitoring.Refuse(nameof(Core.Monitoring.StartDate), string.Create(CultureInfo.InvariantCulture,
+                $"must be from {MinStartDate:yyyy-MM-dd} to {MaxStartDate:yyyy-MM-dd}."));
+        }
+        if (monitoring.Has(nameof(Core.Monitoring.WarnAbove)) && monitoring.Number(nameof(Core.Monitoring.WarnAbove)) is null
+            || monitoring.Has(nameof(Core.Monitoring.AlertAbove)) && monitoring.Number(nameof(Core.Monitoring.AlertAbove)) is null)
+        {
+            return;
+        }
+        decimal? warn = monitoring.Number(nameof(Core.Monitoring.WarnAbove)), alert = monitoring.Number(nameof(Core.Monitoring.AlertAbove));
+        if ((warn ?? DefaultWarnAbove) > (alert ?? DefaultAlertAbove))
+        {
+            // Named at the value the caller wrote: a warning threshold above the alert one, or an alert below the default warning.
+            if (warn is null)
+            {
+                monitoring.Refuse(nameof(Core.Monitoring.AlertAbove), string.Create(CultureInfo.InvariantCulture,
+                    $"must be at least warnAbove ({DefaultWarnAbove}, its default)."));
+            }
+            else
+            {
+                monitoring.Refuse(nameof(Core.Monitoring.WarnAbove), string.Create(CultureInfo.InvariantCulture,
+                    $"must be at most alertAbove ({alert ?? DefaultAlertAbove}{(alert is null ? ", its default" : "")})."));
+            }
         }
     }
 

@@ -1,5 +1,6 @@
 using FineTune.Functions.Prices;
 using FineTune.Functions.Recompute;
+using FineTune.Functions.Usage;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.Configuration.Memory;
 
@@ -11,11 +12,15 @@ namespace FineTune.Functions;
 /// </summary>
 public static class AppSettingDefaults
 {
-    /// <summary>Every default: <c>BENCHMARK_RECOMPUTE_SCHEDULE</c> hourly, <c>PRICE_REFRESH_SCHEDULE</c> daily at 03:00 UTC.</summary>
+    /// <summary>
+    /// Every default: <c>BENCHMARK_RECOMPUTE_SCHEDULE</c> hourly, <c>PRICE_REFRESH_SCHEDULE</c> daily at 03:00 UTC,
+    /// <c>MONITOR_SCHEDULE</c> daily at 00:30 UTC.
+    /// </summary>
     public static IReadOnlyDictionary<string, string?> Values { get; } = new Dictionary<string, string?>
     {
         [RecomputeSchedule.SettingName] = RecomputeSchedule.DefaultExpression,
         [PriceRefreshOptions.ScheduleSettingName] = PriceRefreshOptions.DefaultSchedule,
+        [MonitorSchedule.SettingName] = MonitorSchedule.DefaultExpression,
     };
 
     /// <summary>Adds the defaults beneath every other source, so any configured value wins.</summary>

@@ -3,6 +3,7 @@ using FineTune.Functions.Recompute;
 using FineTune.Functions.OpenApi;
 using FineTune.Functions.Prices;
 using FineTune.Functions.Reference;
+using FineTune.Functions.Usage;
 using FineTune.Storage;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -37,6 +38,7 @@ public static class FunctionsServiceCollectionExtensions
         services.AddPriceRefresh(configuration);
         services.AddRecompute(configuration);
         services.AddAlerts(configuration);
+        services.AddMonitoring(configuration);
         services.AddSingleton(_ => new OpenApiDescription(configuration));
         return services;
     }

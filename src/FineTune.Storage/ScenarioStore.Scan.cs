@@ -11,11 +11,12 @@ public sealed class ScannedScenario
 {
     private readonly string json;
 
-    internal ScannedScenario(string workspace, string id, DateTimeOffset updatedAt, string json)
+    internal ScannedScenario(string workspace, string id, DateTimeOffset createdAt, DateTimeOffset updatedAt, string json)
     {
         Workspace = workspace;
         Id = id;
         UpdatedAt = updatedAt;
+        CreatedAt = createdAt;
         this.json = json;
     }
 
@@ -27,6 +28,9 @@ public sealed class ScannedScenario
 
     /// <summary>When the scenario was last written.</summary>
     public DateTimeOffset UpdatedAt { get; }
+
+    /// <summary>When the scenario was created: its monitoring starts that day unless it names a start date.</summary>
+    public DateTimeOffset CreatedAt { get; }
 
     /// <summary>Parses the stored JSON; a row that is no longer a valid scenario gives its errors. Safe to call from any thread.</summary>
     public ScenarioParseResult Parse() => ScenarioJson.Parse(Encoding.UTF8.GetBytes(json));
@@ -41,7 +45,7 @@ public sealed partial class ScenarioStore
     private static readonly string[] ScanColumns =
         [
             nameof(ScenarioEntity.PartitionKey), nameof(ScenarioEntity.RowKey), nameof(ScenarioEntity.Timestamp),
-            nameof(ScenarioEntity.UpdatedAt), nameof(ScenarioEntity.ScenarioJson),
+            nameof(ScenarioEntity.CreatedAt), nameof(ScenarioEntity.UpdatedAt), nameof(ScenarioEntity.ScenarioJson),
         ];
 
     /// <summary>
@@ -64,7 +68,7 @@ public sealed partial class ScenarioStore
             for (int i = 0; i < items.Length; i++)
             {
                 ScenarioEntity entity = ScenarioEntity.Read(page.Values[i]);
-                items[i] = new ScannedScenario(entity.PartitionKey, entity.RowKey, entity.UpdatedAt, entity.ScenarioJson);
+                items[i] = new ScannedScenario(entity.PartitionKey, entity.RowKey, entity.CreatedAt, entity.UpdatedAt, entity.ScenarioJson);
             }
             yield return new ScannedPage(items, page.ContinuationToken);
         }

@@ -225,10 +225,10 @@ public sealed partial class ScenarioStore(TableServiceClient service, TimeProvid
 
     // The service's token is wrapped with the workspace it belongs to, so a token is opaque to callers and a token
     // from one workspace is refused in another.
-    private static string EncodeContinuationToken(string workspace, string serviceToken) =>
+    internal static string EncodeContinuationToken(string workspace, string serviceToken) =>
         Base64Url.EncodeToString(Encoding.UTF8.GetBytes($"{workspace}\n{serviceToken}"));
 
-    private static bool TryDecodeContinuationToken(string workspace, string token, out string? serviceToken)
+    internal static bool TryDecodeContinuationToken(string workspace, string token, out string? serviceToken)
     {
         serviceToken = null;
         if (token.Length is 0 or > MaxContinuationTokenLength || !Base64Url.IsValid(token))

@@ -11,6 +11,7 @@ namespace FineTune.Storage;
     Converters = [typeof(StoredPeerPlacementConverter)])]
 [JsonSerializable(typeof(MetricComparison[]))]
 [JsonSerializable(typeof(StoredPeerPlacement))]
+[JsonSerializable(typeof(UsageRecord[]))]
 internal sealed partial class StorageJsonContext : JsonSerializerContext;
 
 /// <summary>

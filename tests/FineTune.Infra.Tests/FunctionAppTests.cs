@@ -157,6 +157,14 @@ public sealed class FunctionAppTests(InfraTemplateFixture fixture)
     }
 
     [Fact]
+    public void FunctionApp_AppSettings_ScheduleMonitoringDailyByDefault()
+    {
+        Assert.Equal("[parameters('monitorSchedule')]", AppSettings["MONITOR_SCHEDULE"]);
+        Assert.Equal("[parameters('monitorSchedule')]", fixture.Main.Module("functionapp").ArgumentOf("monitorSchedule").GetString());
+        Assert.Equal("0 30 0 * * *", fixture.Main.Parameter("monitorSchedule").GetProperty("defaultValue").GetString());
+    }
+
+    [Fact]
     public void FunctionApp_AppSettings_LeaveRuntimeToFunctionAppConfig()
     {
         // Flex Consumption rejects these settings; the runtime lives in functionAppConfig.

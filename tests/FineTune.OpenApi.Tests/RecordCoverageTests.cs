@@ -28,6 +28,8 @@ public sealed class RecordCoverageTests(ApiFixture fixture)
         { "Routing", typeof(Routing) },
         { "Training", typeof(Training) },
         { "BenchmarkBandInput", typeof(BenchmarkBandInput) },
+        { "Monitoring", typeof(Monitoring) },
+        { "UsageRecord", typeof(UsageRecord) },
     };
 
     public static TheoryData<string, Type> Outputs => new()
@@ -61,6 +63,18 @@ public sealed class RecordCoverageTests(ApiFixture fixture)
         { "ModelPricePage", typeof(ModelPricePageResource) },
         { "Model", typeof(ModelResource) },
         { "PriceRefreshSummary", typeof(PriceRefreshSummary) },
+        { "UsageReceipt", typeof(UsageReceiptResource) },
+        { "StoredAlert", typeof(AlertResource) },
+        { "AlertPage", typeof(AlertPageResource) },
+        { "MonitorView", typeof(MonitorResource) },
+        { "MonitorDay", typeof(MonitorDay) },
+        { "MonitorMonth", typeof(MonitorMonth) },
+        { "MonitorToDate", typeof(MonitorToDate) },
+        { "MonitorForecast", typeof(MonitorForecast) },
+        { "Portfolio", typeof(PortfolioResource) },
+        { "PortfolioLine", typeof(PortfolioLine) },
+        { "RecentUsage", typeof(RecentUsage) },
+        { "PortfolioTotals", typeof(PortfolioTotals) },
     };
 
     [Theory]

@@ -119,6 +119,41 @@ public sealed class ResponseConformanceTests(ApiFixture fixture)
         await Exchange("post", "/models/refresh", "/api/models/refresh", (HttpStatusCode)502, host: refused);
     }
 
+    [Fact]
+    public async Task MonitorOperations_AnswerAsDocumented()
+    {
+        // Monitored from ten days ago: a day priced from its tokens, a day far over plan (an over-plan alert), a day that cannot be priced.
+        DateOnly today = DateOnly.FromDateTime(DateTime.UtcNow);
+        string Day(int back) => today.AddDays(-back).ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
+        byte[] scenario = Samples.SupportTriage(s => s["monitoring"] = new System.Text.Json.Nodes.JsonObject
+        {
+            ["approachId"] = "prompt",
+            ["startDate"] = Day(10),
+        });
+        JsonElement created = await Exchange("post", "/scenarios", "/api/scenarios", HttpStatusCode.Created, scenario);
+        string id = created.GetProperty("id").GetString()!;
+        byte[] usage = Encoding.UTF8.GetBytes($$"""
+            { "records": [
+              { "date": "{{Day(3)}}", "requests": 90000, "inputTokens": 216000000, "cachedInputTokens": 162000000, "outputTokens": 27000000, "errors": 9000 },
+              { "date": "{{Day(2)}}", "approachId": "prompt", "requests": 90000, "spend": 100000 },
+              { "date": "{{Day(1)}}", "requests": 100 } ] }
+            """);
+
+        JsonElement receipt = await Exchange("post", "/scenarios/{id}/usage", $"/api/scenarios/{id}/usage", HttpStatusCode.OK, usage);
+        await Exchange("post", "/scenarios/{id}/usage", $"/api/scenarios/{id}/usage", HttpStatusCode.BadRequest,
+            Encoding.UTF8.GetBytes($$"""{ "records": [{ "date": "{{Day(-1)}}", "requests": 1 }] }"""));
+        await Exchange("get", "/scenarios/{id}/monitor", $"/api/scenarios/{id}/monitor", HttpStatusCode.OK);
+        await Exchange("get", "/scenarios/{id}/monitor", $"/api/scenarios/{id}/monitor?from={Day(11)}", HttpStatusCode.BadRequest);
+        await Exchange("get", "/alerts", $"/api/alerts?scenarioId={id}", HttpStatusCode.OK);
+        await Exchange("get", "/alerts", "/api/alerts?since=yesterday", HttpStatusCode.BadRequest);
+        string alertId = receipt.GetProperty("alerts")[0].GetProperty("id").GetString()!;
+        await Exchange("post", "/alerts/{id}/acknowledge", $"/api/alerts/{alertId}/acknowledge", HttpStatusCode.OK);
+        await Exchange("post", "/alerts/{id}/acknowledge", $"/api/alerts/{id}-20200101-pace/acknowledge", HttpStatusCode.NotFound);
+        await Exchange("get", "/portfolio", "/api/portfolio", HttpStatusCode.OK);
+        await Exchange("delete", "/scenarios/{id}", $"/api/scenarios/{id}", HttpStatusCode.NoContent);
+        await Exchange("post", "/scenarios/{id}/usage", $"/api/scenarios/{id}/usage", HttpStatusCode.NotFound, usage);
+    }
+
     /// <summary>Sends a request, asserts its status is the expected one and documented, and its body fits the schema.</summary>
     private async Task<JsonElement> Exchange(
         string method, string template, string url, HttpStatusCode expected, byte[]? body = null,

@@ -41,6 +41,12 @@ public enum Bound
     CatalogTokenPrice,
     /// <summary>A price catalog's hosting rate, dollars per hour: 0 to 1,000 (<see cref="PriceLimits"/>).</summary>
     CatalogHostingPrice,
+    /// <summary>A monitoring alert threshold, a fraction above plan: 0 to 10.</summary>
+    AlertThreshold,
+    /// <summary>Requests (or errors) of one approach in one day: whole numbers 0 to 1e12 (<see cref="UsageLimits"/>).</summary>
+    DailyRequests,
+    /// <summary>Tokens of one approach in one day: whole numbers 0 to 1e15 (<see cref="UsageLimits"/>).</summary>
+    DailyTokens,
 }
 
 /// <summary>Declares the range of a number property of the contract.</summary>

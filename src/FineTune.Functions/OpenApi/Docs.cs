@@ -76,6 +76,21 @@ internal static class Docs
             [nameof(Scenario.Optimizations)] = new("Optimizations", "Caching and batch pricing."),
             [nameof(Scenario.Approaches)] = new("Approaches",
                 "1 to 10 ways of serving the requests (prompt, RAG, fine-tune), ids unique.", Visibility.Important),
+            [nameof(Scenario.Monitoring)] = new("Monitoring", "How actual usage is compared with the plan."),
+        },
+        [typeof(Monitoring)] = new TypeDoc("Monitoring",
+            "How a stored scenario's actual usage is compared with its plan (economics.md section 9); every field optional.")
+        {
+            [nameof(Monitoring.ApproachId)] = new("Approach in production",
+                "The approach whose plan actual usage is compared with; default the recommendation, else the baseline."),
+            [nameof(Monitoring.StartDate)] = new("Start date",
+                "The day plan month 0 begins, from 2000-01-01 to 2099-12-31; default the day the scenario was created (UTC)."),
+            [nameof(Monitoring.WarnAbove)] = new("Warn above",
+                "A day above its plan by more than this fraction (0.25 is 25 %) is a warning.", Default: DefaultWarnAbove),
+            [nameof(Monitoring.AlertAbove)] = new("Alert above",
+                "A day above its plan by more than this fraction is an alert; at least warnAbove.", Default: DefaultAlertAbove),
+            [nameof(Monitoring.MinimumDollars)] = new("Minimum dollars",
+                "No day is over plan, nor a spike, by fewer dollars than this.", Default: DefaultMinimumDollars),
         },
         [typeof(Workload)] = new TypeDoc("Workload",
             "Request volume over the planning horizon. The projected volume of the last month, "
@@ -524,6 +539,170 @@ internal static class Docs
         {
             [nameof(AnalysisReference.BenchmarkVersion)] = new("Benchmark version", "The benchmark bands' version."),
             [nameof(AnalysisReference.PriceVersion)] = new("Price version", "The price catalog's version."),
+        },
+
+        // Usage against the plan, alerts and the portfolio (economics.md section 9). A figure not known is null, never 0.
+        [typeof(UsageBatch)] = new TypeDoc("Usage batch",
+            "Daily usage of a stored scenario. A record replaces the stored one of the same approach and day; posting the same batch "
+            + "again changes nothing.")
+        {
+            [nameof(UsageBatch.Records)] = new("Records", "1 to 366 daily records, at most one per approach and day.", Visibility.Important),
+        },
+        [typeof(UsageRecord)] = new TypeDoc("Usage record",
+            "One day's actual usage of one approach; token counts are the day's totals. Without spend, the day is priced from its token "
+            + "counts at the approach's own prices; without either, its cost is unknown (null), never 0.")
+        {
+            [nameof(UsageRecord.Date)] = new("Date", "The UTC day: not in the future, not before the monitoring start.", Visibility.Important),
+            [nameof(UsageRecord.ApproachId)] = new("Approach", "Id of the approach that served the requests; default the approach in production."),
+            [nameof(UsageRecord.Requests)] = new("Requests", "Requests served that day.", Visibility.Important),
+            [nameof(UsageRecord.InputTokens)] = new("Input tokens", "Input tokens of the day, cached ones included."),
+            [nameof(UsageRecord.CachedInputTokens)] = new("Cached input tokens", "Input tokens billed at the cached price; at most inputTokens."),
+            [nameof(UsageRecord.OutputTokens)] = new("Output tokens", "Output tokens of the day."),
+            [nameof(UsageRecord.Spend)] = new("Spend", "Dollars actually spent that day, everything included; when given it is the day's cost.",
+                Visibility.Important),
+            [nameof(UsageRecord.Errors)] = new("Errors",
+                "Wrong outputs among the requests; at most requests. Checked against the required accuracy."),
+        },
+        [typeof(UsageReceiptResource)] = new TypeDoc("Usage receipt", "What a batch of usage did.", "UsageReceipt")
+        {
+            [nameof(UsageReceiptResource.Accepted)] = new("Accepted", "Records accepted: every record of the batch.", Visibility.Important),
+            [nameof(UsageReceiptResource.Replaced)] = new("Replaced", "Records that replaced a different stored record of the same approach and day."),
+            [nameof(UsageReceiptResource.Unchanged)] = new("Unchanged", "Records equal to the stored one: nothing changed for them."),
+            [nameof(UsageReceiptResource.Alerts)] = new("Alerts fired",
+                "The alerts this batch fired for the first time; alerts of a replaced record are updated, not fired again.", Visibility.Important),
+        },
+        [typeof(AlertResource)] = new TypeDoc("Alert",
+            "A cost or quality alert of a monitored scenario: what happened, by how much, against what, and when it fired. One per "
+            + "scenario, kind and day.", "StoredAlert")
+        {
+            [nameof(AlertResource.Id)] = new("Alert id", "Stable for the scenario, day and kind: {scenarioId}-{yyyyMMdd}-{kind}."),
+            [nameof(AlertResource.ScenarioId)] = new("Scenario id", "The scenario the alert is about."),
+            [nameof(AlertResource.ApproachId)] = new("Approach", "The approach in production."),
+            [nameof(AlertResource.Kind)] = new("Kind",
+                "over-plan: a day above its plan; spike: a day far above the 28 before it; accuracy: too many errors; pace: the month "
+                + "is on pace to exceed its plan.", Visibility.Important),
+            [nameof(AlertResource.Severity)] = new("Severity", "warning is worth a look; alert calls for action.", Visibility.Important),
+            [nameof(AlertResource.Date)] = new("Date", "The UTC day the alert is about.", Visibility.Important),
+            [nameof(AlertResource.Actual)] = new("Actual",
+                "The day's actual dollars; for accuracy the error rate (a fraction); for pace the month's projected dollars.", Visibility.Important),
+            [nameof(AlertResource.Expected)] = new("Expected",
+                "What was expected, in the unit of actual: the plan, the median of recent days, the allowed error rate or the month's plan.",
+                Visibility.Important),
+            [nameof(AlertResource.Impact)] = new("Impact", "Actual minus expected.", Visibility.Important),
+            [nameof(AlertResource.ImpactRate)] = new("Impact rate", "Impact over expected, a fraction; null when nothing was expected."),
+            [nameof(AlertResource.Message)] = new("Message", "One sentence: what happened, by how much, against what, in which window and unit.",
+                Visibility.Important),
+            [nameof(AlertResource.FiredAt)] = new("Fired at", "When the alert first fired (UTC)."),
+            [nameof(AlertResource.UpdatedAt)] = new("Updated at", "When a replaced record last changed its figures (UTC)."),
+            [nameof(AlertResource.AcknowledgedAt)] = new("Acknowledged at", "When someone acknowledged it (UTC); null until then."),
+        },
+        [typeof(AlertPageResource)] = new TypeDoc("Alert page", "One page of the workspace's alerts, newest first.", "AlertPage")
+        {
+            [nameof(AlertPageResource.Items)] = new("Alerts", "The alerts of this page.", Visibility.Important),
+            [nameof(AlertPageResource.ContinuationToken)] = new("Continuation token",
+                "Pass it as continuationToken to get the next page; null on the last page."),
+        },
+        [typeof(MonitorResource)] = new TypeDoc("Monitor view",
+            "A stored scenario's actual usage against its plan: each day and month of the window, the period to date, and a forecast "
+            + "of the horizon's cost.", "MonitorView")
+        {
+            [nameof(MonitorResource.ScenarioId)] = new("Scenario id", "The scenario."),
+            [nameof(MonitorResource.ApproachId)] = new("Approach in production", "The approach whose plan the days are compared with.", Visibility.Important),
+            [nameof(MonitorResource.StartDate)] = new("Start date", "The first day of plan month 0."),
+            [nameof(MonitorResource.From)] = new("From", "The first day of the window."),
+            [nameof(MonitorResource.To)] = new("To", "The last day of the window."),
+            [nameof(MonitorResource.Days)] = new("Days", "Every day of the window, oldest first.", Visibility.Important),
+            [nameof(MonitorResource.Months)] = new("Months", "The days of each calendar month of the window.", Visibility.Important),
+            [nameof(MonitorResource.ToDate)] = new("To date", "The monitoring period so far."),
+            [nameof(MonitorResource.Forecast)] = new("Forecast", "The horizon's cost as it now looks."),
+            [nameof(MonitorResource.Alerts)] = new("Alerts", "Alerts dated within the window, newest day first.", Visibility.Important),
+            [nameof(MonitorResource.Notes)] = new("Notes", "Why a figure is null or partial.", Item: ("Note", "A note.")),
+        },
+        [typeof(MonitorDay)] = new TypeDoc("Monitor day", "One day: what it cost against what the plan expected.")
+        {
+            [nameof(MonitorDay.Date)] = new("Date", "The UTC day.", Visibility.Important),
+            [nameof(MonitorDay.Requests)] = new("Requests", "Requests of the day's records; null without records."),
+            [nameof(MonitorDay.Actual)] = new("Actual", "The day's cost in dollars; null without a record that can be priced.", Visibility.Important),
+            [nameof(MonitorDay.Plan)] = new("Plan", "The plan for the day in dollars: the plan month's cost over the calendar month's days.",
+                Visibility.Important),
+            [nameof(MonitorDay.Variance)] = new("Variance", "Actual minus plan, dollars; null with the actual.", Visibility.Important),
+        },
+        [typeof(MonitorMonth)] = new TypeDoc("Monitor month", "The days of one calendar month inside the window.")
+        {
+            [nameof(MonitorMonth.Month)] = new("Month", "The calendar month, YYYY-MM.", Visibility.Important),
+            [nameof(MonitorMonth.From)] = new("From", "Its first day inside the window."),
+            [nameof(MonitorMonth.To)] = new("To", "Its last day inside the window."),
+            [nameof(MonitorMonth.DaysWithRecords)] = new("Days with records", "Days whose cost is known."),
+            [nameof(MonitorMonth.Requests)] = new("Requests", "Requests of its records."),
+            [nameof(MonitorMonth.Actual)] = new("Actual", "The known days' cost in dollars; null when no day is known.", Visibility.Important),
+            [nameof(MonitorMonth.Plan)] = new("Plan", "The plan of every day from from to to, dollars.", Visibility.Important),
+            [nameof(MonitorMonth.Variance)] = new("Variance", "Actual minus plan, dollars; null with the actual.", Visibility.Important),
+        },
+        [typeof(MonitorToDate)] = new TypeDoc("To date", "The monitoring period so far, from the start date through today (UTC).")
+        {
+            [nameof(MonitorToDate.Through)] = new("Through", "The last day counted: today (UTC)."),
+            [nameof(MonitorToDate.Days)] = new("Days", "Days from the start date through today; 0 before monitoring starts."),
+            [nameof(MonitorToDate.DaysWithRecords)] = new("Days with records", "Days whose cost is known."),
+            [nameof(MonitorToDate.Actual)] = new("Actual", "The known days' cost in dollars; null when no day is known.", Visibility.Important),
+            [nameof(MonitorToDate.Plan)] = new("Plan", "The plan of every day of the period, dollars.", Visibility.Important),
+            [nameof(MonitorToDate.Variance)] = new("Variance", "Actual minus plan, dollars; null with the actual.", Visibility.Important),
+        },
+        [typeof(MonitorForecast)] = new TypeDoc("Forecast",
+            "The horizon's cost as it now looks: training as planned, the actual cost of every day whose cost is known and the plan of "
+            + "every other day.")
+        {
+            [nameof(MonitorForecast.HorizonEnd)] = new("Horizon end", "The last day of the horizon."),
+            [nameof(MonitorForecast.HorizonCost)] = new("Horizon cost", "The forecast, dollars.", Visibility.Important),
+            [nameof(MonitorForecast.PlannedHorizonCost)] = new("Planned horizon cost", "Training and the plan of every day of the horizon, dollars.",
+                Visibility.Important),
+            [nameof(MonitorForecast.Variance)] = new("Variance", "Forecast minus plan, dollars.", Visibility.Important),
+        },
+        [typeof(PortfolioResource)] = new TypeDoc("Portfolio",
+            "The workspace's AI features side by side, a feature-level P&L: each scenario's month on plan and its last 30 days, and "
+            + "the totals.", "Portfolio")
+        {
+            [nameof(PortfolioResource.AsOf)] = new("As of", "Today (UTC): the last day of every line's last 30 days."),
+            [nameof(PortfolioResource.Items)] = new("Scenarios",
+                "One line per scenario, in the order of their ids (the order they were created in).", Visibility.Important),
+            [nameof(PortfolioResource.Totals)] = new("Totals", "The workspace's totals."),
+        },
+        [typeof(PortfolioLine)] = new TypeDoc("Portfolio line", "One scenario: month 0 of the plan of the approach in production, and its last 30 days.")
+        {
+            [nameof(PortfolioLine.ScenarioId)] = new("Scenario id", "The scenario."),
+            [nameof(PortfolioLine.Name)] = new("Name", "The scenario's name.", Visibility.Important),
+            [nameof(PortfolioLine.RecommendedApproachId)] = new("Recommendation",
+                "The analysis' recommendation; null when no approach is eligible.", Visibility.Important),
+            [nameof(PortfolioLine.ApproachId)] = new("Approach in production",
+                "The monitored approach: by default the recommendation, else the baseline."),
+            [nameof(PortfolioLine.MonthlyRunRate)] = new("Monthly run rate", "Requests a month times inference cost plus fixed costs, dollars.",
+                Visibility.Important),
+            [nameof(PortfolioLine.MonthlyRevenue)] = new("Monthly revenue",
+                "Requests a month times revenue per request, dollars; null without revenue.", Visibility.Important),
+            [nameof(PortfolioLine.MonthlyMargin)] = new("Monthly margin", "Revenue minus run rate, dollars; null without revenue.", Visibility.Important),
+            [nameof(PortfolioLine.MonthlyMarginRate)] = new("Monthly margin rate", "Margin over revenue, a fraction; null without revenue or when it is 0."),
+            [nameof(PortfolioLine.Last30Days)] = new("Last 30 days", "Recorded usage of the last 30 days against their plan."),
+        },
+        [typeof(RecentUsage)] = new TypeDoc("Last 30 days", "Recorded usage of the last 30 days, today included, against the plan of those days.")
+        {
+            [nameof(RecentUsage.From)] = new("From", "The first day."),
+            [nameof(RecentUsage.To)] = new("To", "The last day: today (UTC)."),
+            [nameof(RecentUsage.DaysWithRecords)] = new("Days with records", "Days whose cost is known."),
+            [nameof(RecentUsage.Requests)] = new("Requests", "Requests of the records."),
+            [nameof(RecentUsage.Actual)] = new("Actual", "The known days' cost in dollars; null when no day is known.", Visibility.Important),
+            [nameof(RecentUsage.Plan)] = new("Plan", "The plan of the days on or after the monitoring start, dollars.", Visibility.Important),
+            [nameof(RecentUsage.Variance)] = new("Variance", "Actual minus plan, dollars; null with the actual.", Visibility.Important),
+        },
+        [typeof(PortfolioTotals)] = new TypeDoc("Portfolio totals", "The workspace's totals.")
+        {
+            [nameof(PortfolioTotals.Scenarios)] = new("Scenarios", "Scenarios in the workspace."),
+            [nameof(PortfolioTotals.MonthlyRunRate)] = new("Monthly run rate", "Over every scenario, dollars.", Visibility.Important),
+            [nameof(PortfolioTotals.MonthlyRevenue)] = new("Monthly revenue", "Over the scenarios with revenue, dollars; null when none has.",
+                Visibility.Important),
+            [nameof(PortfolioTotals.MonthlyMargin)] = new("Monthly margin", "Over the scenarios with revenue, dollars; null when none has.",
+                Visibility.Important),
+            [nameof(PortfolioTotals.Last30DaysActual)] = new("Last 30 days' actual",
+                "Over the scenarios with a known cost, dollars; null when none has.", Visibility.Important),
+            [nameof(PortfolioTotals.Last30DaysPlan)] = new("Last 30 days' plan", "Over every scenario, dollars.", Visibility.Important),
         },
 
         // Alerts and their webhooks (economics.md section 9; api.md, "Alerts to webhooks").

@@ -94,6 +94,7 @@ public sealed class OpenApiDescription(IConfiguration configuration)
         schemas.AddInput(ScenarioJson.Contract.Root);
         schemas.AddInput(BandJson.Root);
         schemas.AddInput(PriceBody.Root);
+        schemas.AddInput(UsageBody.Root);
         schemas.AddOutput(ContractObject.Of(FineTuneJsonContext.Default.Analysis));
         schemas.AddOutput(ContractObject.Of(ApiJsonContext.Default.ScenarioResource));
         schemas.AddOutput(ContractObject.Of(ApiJsonContext.Default.ScenarioPageResource));
@@ -107,6 +108,10 @@ public sealed class OpenApiDescription(IConfiguration configuration)
         schemas.AddOutput(ContractObject.Of(PriceJsonContext.Default.ModelPricePageResource));
         schemas.AddOutput(ContractObject.Of(PriceJsonContext.Default.ModelResource));
         schemas.AddOutput(ContractObject.Of(PriceJsonContext.Default.PriceRefreshSummary));
+        schemas.AddOutput(ContractObject.Of(MonitorJsonContext.Default.UsageReceiptResource));
+        schemas.AddOutput(ContractObject.Of(MonitorJsonContext.Default.AlertPageResource));
+        schemas.AddOutput(ContractObject.Of(MonitorJsonContext.Default.MonitorResource));
+        schemas.AddOutput(ContractObject.Of(MonitorJsonContext.Default.PortfolioResource));
         schemas.AddOutput(ContractObject.Of(AlertJsonContext.Default.Alert));
         schemas.AddOutput(ContractObject.Of(AlertJsonContext.Default.SubscriptionResource));
     }
@@ -137,6 +142,7 @@ public sealed class OpenApiDescription(IConfiguration configuration)
                 new OpenApiTag { Name = "Scenarios", Description = "Analyse scenarios and store them per workspace." },
                 new OpenApiTag { Name = "Benchmarks", Description = "Benchmark bands, peer statistics and comparisons." },
                 new OpenApiTag { Name = "Prices", Description = "The model price catalog: dated, sourced list prices." },
+                new OpenApiTag { Name = MonitorOperations.Tag, Description = "Actual usage against the plan, alerts and the portfolio." },
                 new OpenApiTag { Name = SubscriptionOperations.Tag, Description = "Webhooks of the workspace's cost alerts." },
                 new OpenApiTag { Name = ChartOperations.Tag, Description = "Charts of a scenario as SVG images." },
                 new OpenApiTag { Name = "Service", Description = "Health and this document." },
@@ -147,6 +153,7 @@ public sealed class OpenApiDescription(IConfiguration configuration)
         ScenarioOperations.AddTo(document.Paths);
         BenchmarkOperations.AddTo(document.Paths);
         PriceOperations.AddTo(document.Paths);
+        MonitorOperations.AddTo(document.Paths);
         ServiceOperations.AddTo(document.Paths);
         SubscriptionOperations.AddTo(document.Paths, schemas);
         ChartOperations.AddTo(document.Paths);
