@@ -139,7 +139,7 @@ public static class Economics
         }
 
         decimal retrievalCost = approach.Retrieval is { } retrieval
-            ? retrieval.EmbeddingTokens * retrieval.EmbeddingPerMillion / TokensPerPriceUnit + retrieval.CostPerQuery
+            ? (retrieval.EmbeddingTokens ?? 0) * (retrieval.EmbeddingPerMillion ?? 0m) / TokensPerPriceUnit + (retrieval.CostPerQuery ?? 0m)
             : 0m;
         decimal uncachedCost = modelTokenCost * (1 - terms.BatchShare * terms.BatchDiscount) + retrievalCost;
         decimal inferenceCost = (1 - terms.CacheHitRate) * uncachedCost + terms.CacheHitRate * terms.CacheLookupCost;
@@ -159,10 +159,12 @@ public static class Economics
             return new(fixedMonthly, 0m, 0m, null);
         }
 
-        decimal compute = training.TrainingTokens * training.Epochs * training.TrainingPerMillion / TokensPerPriceUnit
-            + training.GpuHours * training.GpuHourlyRate;
-        decimal initial = compute + training.DataPreparationCost + training.EvaluationCost;
-        decimal retrain = compute + training.EvaluationCost;
+        decimal compute = (training.TrainingTokens ?? 0) * (training.Epochs ?? ScenarioLimits.DefaultEpochs)
+            * (training.TrainingPerMillion ?? 0m) / TokensPerPriceUnit
+            + (training.GpuHours ?? 0m) * (training.GpuHourlyRate ?? 0m);
+        decimal evaluation = training.EvaluationCost ?? 0m;
+        decimal initial = compute + (training.DataPreparationCost ?? 0m) + evaluation;
+        decimal retrain = compute + evaluation;
         return new(fixedMonthly, initial, retrain, training.RetrainEveryMonths);
     }
 

@@ -50,14 +50,14 @@ public sealed record Quality(
     decimal? RequiredAccuracy);
 
 /// <summary>Response caching and batch pricing, applied to every approach.</summary>
-/// <param name="CacheHitRate">Share of requests answered from a response cache.</param>
-/// <param name="CacheLookupCost">Dollars per cache hit.</param>
-/// <param name="BatchShare">Share of requests sent through a batch API.</param>
+/// <param name="CacheHitRate">Share of requests answered from a response cache; default 0.</param>
+/// <param name="CacheLookupCost">Dollars per cache hit; default 0.</param>
+/// <param name="BatchShare">Share of requests sent through a batch API; default 0.</param>
 /// <param name="BatchDiscount">Discount on model tokens for batched requests; default 0.5.</param>
 public sealed record Optimizations(
-    decimal CacheHitRate,
-    decimal CacheLookupCost,
-    decimal BatchShare,
+    decimal? CacheHitRate,
+    decimal? CacheLookupCost,
+    decimal? BatchShare,
     decimal? BatchDiscount);
 
 /// <summary>One way of serving the requests: prompting, retrieval-augmented generation or a fine-tuned model.</summary>
@@ -91,19 +91,22 @@ public sealed record Approach(
 /// <param name="CachedInputPerMillion">Price of cached input tokens; default the input price.</param>
 public sealed record Pricing(decimal InputPerMillion, decimal OutputPerMillion, decimal? CachedInputPerMillion);
 
-/// <summary>Retrieval costs per request.</summary>
+/// <summary>Retrieval costs per request; every field defaults to 0.</summary>
 /// <param name="ContextTokens">Retrieved tokens added to the prompt, billed at the input price.</param>
 /// <param name="EmbeddingTokens">Tokens embedded for the query.</param>
 /// <param name="EmbeddingPerMillion">Embedding price, dollars per million tokens.</param>
 /// <param name="CostPerQuery">Dollars per vector search.</param>
-public sealed record Retrieval(long ContextTokens, long EmbeddingTokens, decimal EmbeddingPerMillion, decimal CostPerQuery);
+public sealed record Retrieval(long? ContextTokens, long? EmbeddingTokens, decimal? EmbeddingPerMillion, decimal? CostPerQuery);
 
 /// <summary>Model routing: a share of requests goes to another, usually cheaper, model.</summary>
 public sealed record Routing(decimal Share, Pricing Pricing, decimal Accuracy);
 
-/// <summary>Training costs of a fine-tuned model.</summary>
+/// <summary>
+/// Training costs of a fine-tuned model. Every cost, count and rate defaults to 0 (a hosted fine-tune has no GPU hours, a
+/// self-hosted LoRA no per-token training price) and <see cref="Epochs"/> to 1.
+/// </summary>
 /// <param name="TrainingTokens">Tokens in the training set.</param>
-/// <param name="Epochs">Passes over the training set.</param>
+/// <param name="Epochs">Passes over the training set; default 1.</param>
 /// <param name="TrainingPerMillion">Dollars per million trained tokens.</param>
 /// <param name="GpuHours">GPU hours per training run.</param>
 /// <param name="GpuHourlyRate">Dollars per GPU hour.</param>
@@ -111,13 +114,13 @@ public sealed record Routing(decimal Share, Pricing Pricing, decimal Accuracy);
 /// <param name="EvaluationCost">Dollars per training run.</param>
 /// <param name="RetrainEveryMonths">Retraining cadence in months; absent = trained once.</param>
 public sealed record Training(
-    long TrainingTokens,
-    int Epochs,
-    decimal TrainingPerMillion,
-    decimal GpuHours,
-    decimal GpuHourlyRate,
-    decimal DataPreparationCost,
-    decimal EvaluationCost,
+    long? TrainingTokens,
+    int? Epochs,
+    decimal? TrainingPerMillion,
+    decimal? GpuHours,
+    decimal? GpuHourlyRate,
+    decimal? DataPreparationCost,
+    decimal? EvaluationCost,
     int? RetrainEveryMonths);
 
 /// <summary>The industry segment whose benchmark bands apply.</summary>

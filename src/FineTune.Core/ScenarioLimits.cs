@@ -45,6 +45,9 @@ public static class ScenarioLimits
     /// <summary>Training epochs.</summary>
     public const int MaxEpochs = 100;
 
+    /// <summary>Training epochs when the scenario gives none: one pass over the training set.</summary>
+    public const int DefaultEpochs = 1;
+
     /// <summary>Accuracy bounds, fractions.</summary>
     public const decimal MinAccuracy = 0.001m;
 

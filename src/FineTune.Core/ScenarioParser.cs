@@ -1,5 +1,6 @@
 using System.Buffers;
 using System.Globalization;
+using System.Runtime.InteropServices;
 using System.Text;
 using System.Text.Json;
 using System.Text.RegularExpressions;
@@ -257,11 +258,11 @@ internal static partial class ScenarioParser
 
         private Optimizations? Optimizations(Fields f)
         {
-            decimal? hitRate = Number(f, "cacheHitRate", Fraction, required: true);
-            decimal? lookup = Number(f, "cacheLookupCost", Money, required: true);
-            decimal? batchShare = Number(f, "batchShare", Fraction, required: true);
+            decimal? hitRate = Number(f, "cacheHitRate", Fraction, required: false);
+            decimal? lookup = Number(f, "cacheLookupCost", Money, required: false);
+            decimal? batchShare = Number(f, "batchShare", Fraction, required: false);
             decimal? discount = Number(f, "batchDiscount", Fraction, required: false);
-            return hitRate is null || lookup is null || batchShare is null ? null : new(hitRate.Value, lookup.Value, batchShare.Value, discount);
+            return new(hitRate, lookup, batchShare, discount);
         }
 
         private List<Approach?>? Approaches(Fields f)
@@ -357,13 +358,11 @@ internal static partial class ScenarioParser
 
         private Retrieval? Retrieval(Fields f)
         {
-            long? context = Integer(f, "contextTokens", 0, MaxRequestTokens, required: true);
-            long? embedding = Integer(f, "embeddingTokens", 0, MaxRequestTokens, required: true);
-            decimal? embeddingPrice = Number(f, "embeddingPerMillion", Price, required: true);
-            decimal? perQuery = Number(f, "costPerQuery", Money, required: true);
-            return context is null || embedding is null || embeddingPrice is null || perQuery is null
-                ? null
-                : new(context.Value, embedding.Value, embeddingPrice.Value, perQuery.Value);
+            long? context = Integer(f, "contextTokens", 0, MaxRequestTokens, required: false);
+            long? embedding = Integer(f, "embeddingTokens", 0, MaxRequestTokens, required: false);
+            decimal? embeddingPrice = Number(f, "embeddingPerMillion", Price, required: false);
+            decimal? perQuery = Number(f, "costPerQuery", Money, required: false);
+            return new(context, embedding, embeddingPrice, perQuery);
         }
 
         private Routing? Routing(Fields f)
@@ -376,21 +375,20 @@ internal static partial class ScenarioParser
 
         private Training? Training(Fields f)
         {
-            long? tokens = Integer(f, "trainingTokens", 0, MaxTrainingTokens, required: true);
-            long? epochs = Integer(f, "epochs", 1, MaxEpochs, required: true);
-            decimal? price = Number(f, "trainingPerMillion", Price, required: true);
-            decimal? gpuHours = Number(f, "gpuHours", new(0m, MaxGpuHours), required: true);
-            decimal? gpuRate = Number(f, "gpuHourlyRate", Money, required: true);
-            decimal? preparation = Number(f, "dataPreparationCost", Money, required: true);
-            decimal? evaluation = Number(f, "evaluationCost", Money, required: true);
+            long? tokens = Integer(f, "trainingTokens", 0, MaxTrainingTokens, required: false);
+            long? epochs = Integer(f, "epochs", 1, MaxEpochs, required: false);
+            decimal? price = Number(f, "trainingPerMillion", Price, required: false);
+            decimal? gpuHours = Number(f, "gpuHours", new(0m, MaxGpuHours), required: false);
+            decimal? gpuRate = Number(f, "gpuHourlyRate", Money, required: false);
+            decimal? preparation = Number(f, "dataPreparationCost", Money, required: false);
+            decimal? evaluation = Number(f, "evaluationCost", Money, required: false);
             long? retrain = Integer(f, "retrainEveryMonths", 1, MaxMonths, required: false);
-            if (tokens is null || epochs is null || price is null || gpuHours is null || gpuRate is null || preparation is null
-                || evaluation is null || (f.Has("retrainEveryMonths") && retrain is null))
+            if (HasErrors)
             {
                 return null;
             }
 
-            return new(tokens.Value, (int)epochs.Value, price.Value, gpuHours.Value, gpuRate.Value, preparation.Value, evaluation.Value, (int?)retrain);
+            return new(tokens, (int?)epochs, price, gpuHours, gpuRate, preparation, evaluation, (int?)retrain);
         }
 
         /// <summary>Reads an object's properties, refusing unknown and repeated ones; null when it is not an object.</summary>
@@ -510,13 +508,46 @@ internal static partial class ScenarioParser
                 return null;
             }
 
-            if (decimal.Truncate(value) != value)
+            if (decimal.Truncate(value) != value || !IsWholeLiteral(JsonMarshal.GetRawUtf8Value(element)))
             {
                 Add(f.PathOf(name), "must be a whole number.");
                 return null;
             }
 
             return (long)value;
+        }
+
+        /// <summary>
+        /// Whether a JSON number literal is a whole number as written: <c>1e-30</c> is not, although it reads as the decimal 0,
+        /// and neither is a fraction beyond decimal's 28 places; <c>2400</c>, <c>2400.0</c> and <c>2.4e3</c> are.
+        /// </summary>
+        private static bool IsWholeLiteral(ReadOnlySpan<byte> number)
+        {
+            int e = number.IndexOfAny((byte)'e', (byte)'E');
+            ReadOnlySpan<byte> mantissa = e < 0 ? number : number[..e];
+            long exponent = 0;
+            if (e >= 0 && !System.Buffers.Text.Utf8Parser.TryParse(number[(e + 1)..].TrimStart((byte)'+'), out exponent, out _))
+            {
+                // An exponent beyond a long is out of any range anyway; the range check has refused it already.
+                return false;
+            }
+
+            int point = mantissa.IndexOf((byte)'.');
+            ReadOnlySpan<byte> integerDigits = (point < 0 ? mantissa : mantissa[..point]).TrimStart((byte)'-');
+            ReadOnlySpan<byte> fractionDigits = point < 0 ? [] : mantissa[(point + 1)..];
+
+            // Digits at or after this index of integerDigits + fractionDigits lie right of the decimal point; all must be 0.
+            long firstFractional = integerDigits.Length + exponent;
+            for (int i = 0; i < integerDigits.Length + fractionDigits.Length; i++)
+            {
+                byte digit = i < integerDigits.Length ? integerDigits[i] : fractionDigits[i - integerDigits.Length];
+                if (i >= firstFractional && digit != (byte)'0')
+                {
+                    return false;
+                }
+            }
+
+            return true;
         }
 
         private string? Text(Fields f, string name, bool required)

@@ -40,25 +40,11 @@ public sealed class ValidationTests
         "approaches[0].inputTokens",
         "approaches[1].outputTokens",
         "approaches[2].accuracy",
-        "optimizations.cacheHitRate",
-        "optimizations.cacheLookupCost",
-        "optimizations.batchShare",
-        "approaches[1].retrieval.contextTokens",
-        "approaches[1].retrieval.embeddingTokens",
-        "approaches[1].retrieval.embeddingPerMillion",
-        "approaches[1].retrieval.costPerQuery",
         "approaches[2].routing.share",
         "approaches[2].routing.pricing",
         "approaches[2].routing.pricing.inputPerMillion",
         "approaches[2].routing.accuracy",
         "approaches[2].training",
-        "approaches[2].training.trainingTokens",
-        "approaches[2].training.epochs",
-        "approaches[2].training.trainingPerMillion",
-        "approaches[2].training.gpuHours",
-        "approaches[2].training.gpuHourlyRate",
-        "approaches[2].training.dataPreparationCost",
-        "approaches[2].training.evaluationCost",
     };
 
     [Theory]
@@ -92,6 +78,21 @@ public sealed class ValidationTests
         "approaches[2].routing",
         "approaches[2].hostingPerHour",
         "approaches[2].training.retrainEveryMonths",
+        // Section 1: every cost, token count and rate not listed as required is 0 when absent (epochs 1).
+        "optimizations.cacheHitRate",
+        "optimizations.cacheLookupCost",
+        "optimizations.batchShare",
+        "approaches[1].retrieval.contextTokens",
+        "approaches[1].retrieval.embeddingTokens",
+        "approaches[1].retrieval.embeddingPerMillion",
+        "approaches[1].retrieval.costPerQuery",
+        "approaches[2].training.trainingTokens",
+        "approaches[2].training.epochs",
+        "approaches[2].training.trainingPerMillion",
+        "approaches[2].training.gpuHours",
+        "approaches[2].training.gpuHourlyRate",
+        "approaches[2].training.dataPreparationCost",
+        "approaches[2].training.evaluationCost",
     };
 
     [Theory]
@@ -108,20 +109,8 @@ public sealed class ValidationTests
     public static TheoryData<string, string[]> EmptyBlocks => new()
     {
         { "workload", ["workload.requestsPerMonth"] },
-        { "optimizations", ["optimizations.cacheHitRate", "optimizations.cacheLookupCost", "optimizations.batchShare"] },
         { "approaches[0].pricing", ["approaches[0].pricing.inputPerMillion", "approaches[0].pricing.outputPerMillion"] },
-        {
-            "approaches[1].retrieval",
-            ["approaches[1].retrieval.contextTokens", "approaches[1].retrieval.embeddingTokens",
-             "approaches[1].retrieval.embeddingPerMillion", "approaches[1].retrieval.costPerQuery"]
-        },
         { "approaches[2].routing", ["approaches[2].routing.share", "approaches[2].routing.pricing", "approaches[2].routing.accuracy"] },
-        {
-            "approaches[2].training",
-            ["approaches[2].training.trainingTokens", "approaches[2].training.epochs", "approaches[2].training.trainingPerMillion",
-             "approaches[2].training.gpuHours", "approaches[2].training.gpuHourlyRate", "approaches[2].training.dataPreparationCost",
-             "approaches[2].training.evaluationCost"]
-        },
     };
 
     [Theory]
@@ -129,9 +118,54 @@ public sealed class ValidationTests
     public void Parse_EmptyBlock_RefusesEveryFieldWithoutDefaultTogether(string block, string[] paths) =>
         AssertRefusedAt(Samples.Set(Sample, block, "{}"), paths);
 
+    public static TheoryData<string> BlocksWithOnlyDefaults => new()
+    {
+        "quality",
+        "optimizations",
+        "approaches[1].retrieval",
+        "approaches[2].training",
+    };
+
+    [Theory]
+    [MemberData(nameof(BlocksWithOnlyDefaults))]
+    public void Parse_EmptyBlockWhoseFieldsAllDefault_IsAccepted(string block) =>
+        AssertAccepted(Samples.Set(Sample, block, "{}"));
+
+    /// <summary>
+    /// A hosted fine-tune states only what it pays (section 1: "a hosted fine-tune has no GPU hours"): absent GPU hours, rate,
+    /// preparation and evaluation are 0 and epochs 1, so 5,000,000 tokens x 1 epoch x $25 per million = $125 of training.
+    /// </summary>
     [Fact]
-    public void Parse_EmptyQualityBlock_IsAcceptedBecauseEveryFieldHasADefault() =>
-        AssertAccepted(Samples.Set(Sample, "quality", "{}"));
+    public void Parse_HostedFineTuneWithoutGpuPreparationOrEvaluation_TrainsForItsTokensAlone()
+    {
+        string json = Samples.Set(Sample, "approaches[2].training", """{ "trainingTokens": 5000000, "trainingPerMillion": 25 }""");
+
+        ApproachAnalysis fineTune = Analyzer.Analyze(Samples.Parse(json)).Approaches[2];
+
+        Assert.Equal(125m, fineTune.Training.InitialCost);
+        Assert.Equal(125m, fineTune.Training.RetrainCost);
+        Assert.Equal(1, fineTune.Training.Runs);
+    }
+
+    /// <summary>Token counts are integers: a literal that reads as a whole decimal only because it underflows is refused.</summary>
+    [Theory]
+    [InlineData("approaches[0].inputTokens", "1e-30")]
+    [InlineData("approaches[0].outputTokens", "0.00000000000000000000000000001")]
+    [InlineData("approaches[0].cachedInputTokens", "1800.0000000000000000000000000001")]
+    [InlineData("approaches[1].retrieval.contextTokens", "15e-1")]
+    [InlineData("approaches[2].training.trainingTokens", "5000000.00000000000000000000000001")]
+    [InlineData("approaches[2].training.epochs", "3.00000000000000000000000000001")]
+    public void Parse_TokenCountThatIsNotWholeAsWritten_IsRefused(string path, string rawValue) =>
+        AssertRefusedAt(Samples.Set(Sample, path, rawValue), path);
+
+    [Theory]
+    [InlineData("approaches[0].inputTokens", "2.4e3")]
+    [InlineData("approaches[0].outputTokens", "0e-30")]
+    [InlineData("approaches[0].outputTokens", "-0")]
+    [InlineData("approaches[1].retrieval.contextTokens", "1500.000")]
+    [InlineData("approaches[2].training.trainingTokens", "5E+6")]
+    public void Parse_TokenCountThatIsWholeAsWritten_IsAccepted(string path, string rawValue) =>
+        AssertAccepted(Samples.Set(Sample, path, rawValue));
 
     public static TheoryData<string, string> WrongTypes => new()
     {

@@ -118,8 +118,7 @@ internal static class ScenarioSchemas
             ["batchShare"] = Fraction("Batch share", "Share of requests sent through a batch API, a fraction.", Visibility.Advanced),
             ["batchDiscount"] = Fraction("Batch discount",
                 "Discount on model tokens for batched requests, a fraction.", Visibility.Advanced).DefaultsTo(DefaultBatchDiscount),
-        },
-        "cacheHitRate", "cacheLookupCost", "batchShare").Closed();
+        }).Closed();
 
     private static OpenApiSchema Approach() => Object("Approach",
         "One way of serving the requests: prompting a general model, retrieval-augmented generation or a fine-tuned model.",
@@ -165,8 +164,7 @@ internal static class ScenarioSchemas
             ["embeddingTokens"] = Tokens("Embedding tokens", "Tokens embedded for the query.", Visibility.Advanced),
             ["embeddingPerMillion"] = Price("Embedding price", "Dollars per million embedded tokens.", Visibility.Advanced),
             ["costPerQuery"] = Money("Cost per query", "Dollars per vector search.", Visibility.Advanced),
-        },
-        "contextTokens", "embeddingTokens", "embeddingPerMillion", "costPerQuery").Closed();
+        }).Closed();
 
     private static OpenApiSchema Routing() => Object("Routing",
         "Model routing: a share of the requests goes to another, usually cheaper, model.",
@@ -193,8 +191,7 @@ internal static class ScenarioSchemas
             ["evaluationCost"] = Money("Evaluation cost", "Dollars per training run.", Visibility.Advanced),
             ["retrainEveryMonths"] = Integer("Retrain every (months)", "Retraining cadence in months, 1 to 120; absent, trained once.",
                 Visibility.Advanced).Between(1m, MaxMonths),
-        },
-        "trainingTokens", "epochs", "trainingPerMillion", "gpuHours", "gpuHourlyRate", "dataPreparationCost", "evaluationCost").Closed();
+        }).Closed();
 
     private static OpenApiSchema Tokens(string summary, string description, Visibility visibility) =>
         Long(summary, description + " A whole number from 0 to 10,000,000.", visibility).Between(0m, MaxRequestTokens);
