@@ -74,13 +74,23 @@ public sealed record BreakEven(string ApproachId, string BaselineId, BreakEvenVi
 /// <param name="SavingsPerRequest">Baseline per-request figure minus the approach's, dollars.</param>
 /// <param name="FixedMonthlyDelta">Approach's fixed monthly cost minus the baseline's, dollars.</param>
 /// <param name="OneTimeDelta">Approach's initial training minus the baseline's, dollars.</param>
-/// <param name="MinimumMonthlyRequests">Monthly requests whose savings cover the fixed delta; null when nothing is saved per request.</param>
-/// <param name="PaybackMonths">Months, fractional, until the cumulative difference turns non-negative; null when never.</param>
-/// <param name="BreakEvenRequests">Requests served by then; null when never.</param>
+/// <param name="RecurringDelta">
+/// Approach's extra running cost a month, dollars: the fixed monthly delta plus each side's retraining spread over its
+/// cadence (retrainCost / retrainEveryMonths).
+/// </param>
+/// <param name="MinimumMonthlyRequests">
+/// Steady monthly requests below which the savings never cover the recurring delta; null when nothing is saved per request.
+/// </param>
+/// <param name="PaybackMonths">
+/// Months, fractional, from which the approach stays ahead of the baseline through the end of the horizon (past the horizon:
+/// from which it is first ahead); null when never within 600 months.
+/// </param>
+/// <param name="BreakEvenRequests">Requests served by then, rounded up to a whole request; null when never.</param>
 public sealed record BreakEvenView(
     decimal SavingsPerRequest,
     decimal FixedMonthlyDelta,
     decimal OneTimeDelta,
+    decimal RecurringDelta,
     decimal? MinimumMonthlyRequests,
     decimal? PaybackMonths,
     decimal? BreakEvenRequests,

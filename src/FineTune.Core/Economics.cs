@@ -72,6 +72,15 @@ public readonly record struct FixedFigures(decimal FixedMonthly, decimal Initial
     public decimal RetrainingAt(int month) =>
         RetrainEveryMonths is int every && month > 0 && month % every == 0 ? RetrainCost : 0m;
 
+    /// <summary>Retraining spread over its cadence, retrainCost / R, dollars a month; 0 without R.</summary>
+    public decimal RetrainingPerMonth => RetrainEveryMonths is int every ? RetrainCost / every : 0m;
+
+    /// <summary>Whether any later month charges a retraining of more than 0 dollars.</summary>
+    public bool PaysForRetraining => RetrainEveryMonths is not null && RetrainCost > 0m;
+
+    /// <summary>Retraining runs charged after month 0 up to and including month <paramref name="month"/>: floor(month / R), 0 without R.</summary>
+    public int RetrainsThrough(int month) => RetrainEveryMonths is int every ? month / every : 0;
+
     /// <summary>Training runs within a horizon: 1 + floor((horizon - 1) / R), 1 without R, 0 without training.</summary>
     public int RunsWithin(int horizonMonths, bool hasTraining) => !hasTraining
         ? 0
