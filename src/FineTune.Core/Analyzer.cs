@@ -8,9 +8,10 @@ public static class Analyzer
 
     /// <summary>
     /// Analyses a scenario that <see cref="ScenarioJson.Parse"/> accepted, placing its metrics in <paramref name="bands"/>
-    /// (default: <see cref="BenchmarkBands.Seed"/>).
+    /// (default: <see cref="BenchmarkBands.Seed"/>), with the optional <paramref name="sections"/> of economics.md section 7.
     /// </summary>
-    public static Analysis Analyze(Scenario scenario, IReadOnlyList<BenchmarkBand>? bands = null)
+    public static Analysis Analyze(
+        Scenario scenario, IReadOnlyList<BenchmarkBand>? bands = null, AnalysisSections sections = AnalysisSections.None)
     {
         ArgumentNullException.ThrowIfNull(scenario);
         if (scenario.Approaches.Count == 0)
@@ -71,12 +72,16 @@ public static class Analyzer
 
         int featured = recommended ?? baseline;
         IReadOnlyList<BenchmarkComparison> benchmarks = Benchmark(bands, segment, approaches[featured], horizon[featured], notes);
+        var whatIf = new WhatIf(scenario, terms, perRequest, fixedFigures, eligible, horizon, recommended);
         Recommendation recommendation = Explanations.Recommendation(
-            approaches, horizon, perRequest, eligible, recommended, baseline, breakEven, terms);
+            approaches, horizon, perRequest, eligible, recommended, baseline, breakEven, terms, whatIf);
         Explanations.AddNotes(notes, scenario, terms, approachResults, breakEven);
 
         return new Analysis(scenario.Name, segment, terms.HorizonMonths, horizon[0].TotalRequests, approaches[baseline].Id,
-            approachResults, breakEven, recommendation, scale, benchmarks, notes);
+            approachResults, breakEven, recommendation, scale, benchmarks, notes,
+            (sections & AnalysisSections.Decision) != 0 ? whatIf.Decision() : null,
+            (sections & AnalysisSections.Sensitivity) != 0 ? whatIf.Sensitivity() : null,
+            (sections & AnalysisSections.Timeline) != 0 ? Timeline(approaches, perRequest, fixedFigures, baseline, volumes) : null);
     }
 
     /// <summary>The baseline: the one named, else the first prompt approach, else the first approach.</summary>
@@ -122,6 +127,83 @@ public static class Analyzer
         return best;
     }
 
+    /// <summary>
+    /// The eligible approach with the highest net value (dollars); ties go to the lower horizon cost, then to the earlier
+    /// approach. Null when none is eligible.
+    /// </summary>
+    public static int? Recommend(ReadOnlySpan<decimal> netValue, ReadOnlySpan<decimal> horizonCost, ReadOnlySpan<bool> eligible)
+    {
+        int? best = null;
+        for (int i = 0; i < netValue.Length; i++)
+        {
+            if (!eligible[i])
+            {
+                continue;
+            }
+
+            if (best is not int b
+                || netValue[i] > netValue[b]
+                || (netValue[i] == netValue[b] && horizonCost[i] < horizonCost[b]))
+            {
+                best = i;
+            }
+        }
+
+        return best;
+    }
+
+    /// <summary>
+    /// The timeline of economics.md section 7: each approach's cumulative costs at the end of every month, summed as section
+    /// 3 sums the horizon (training, then requests so far x inference cost plus months x fixed cost), so that the last month
+    /// equals horizon.totalCost (and totalCost + qualityCost) exactly.
+    /// </summary>
+    private static Timeline Timeline(
+        IReadOnlyList<Approach> approaches, PerRequestFigures[] perRequest, FixedFigures[] fixedFigures, int baseline,
+        ReadOnlySpan<decimal> volumes)
+    {
+        int months = volumes.Length;
+        var cost = new decimal[approaches.Count][];
+        var allIn = new decimal[approaches.Count][];
+        for (int i = 0; i < approaches.Count; i++)
+        {
+            PerRequestFigures p = perRequest[i];
+            FixedFigures f = fixedFigures[i];
+            cost[i] = new decimal[months];
+            allIn[i] = new decimal[months];
+            decimal requests = 0m;
+            for (int m = 0; m < months; m++)
+            {
+                requests += volumes[m];
+                // The training charged by the end of month m: the initial run, then one retraining at each of R, 2R, ... <= m.
+                decimal training = f.InitialTraining + (f.RetrainsThrough(m) * f.RetrainCost);
+                cost[i][m] = training + (requests * p.InferenceCost + (m + 1) * f.FixedMonthly);
+                allIn[i][m] = cost[i][m] + Economics.QualityCost(p, requests);
+            }
+        }
+
+        var rows = new TimelineApproach[approaches.Count];
+        for (int i = 0; i < rows.Length; i++)
+        {
+            TimelineAdvantage? advantage = null;
+            if (i != baseline)
+            {
+                var inCost = new decimal[months];
+                var inAllIn = new decimal[months];
+                for (int m = 0; m < months; m++)
+                {
+                    inCost[m] = cost[baseline][m] - cost[i][m];
+                    inAllIn[m] = allIn[baseline][m] - allIn[i][m];
+                }
+
+                advantage = new TimelineAdvantage(inCost, inAllIn);
+            }
+
+            rows[i] = new TimelineApproach(approaches[i].Id, cost[i], allIn[i], advantage);
+        }
+
+        return new Timeline(rows);
+    }
+
     private static HorizonResult[] Horizons(
         IReadOnlyList<Approach> approaches, ScenarioTerms terms, PerRequestFigures[] perRequest, FixedFigures[] fixedFigures,
         ReadOnlySpan<decimal> volumes)
@@ -144,11 +226,12 @@ public static class Analyzer
         p.Accuracy,
         eligible,
         new PerRequestCosts(p.ModelTokenCost, p.RetrievalCost, p.InferenceCost, p.VerificationCost, p.ErrorCost, p.EconomicCost,
-            h.FullyLoadedCost, h.CostOfPredictivity),
+            h.FullyLoadedCost, h.CostOfPredictivity, Economics.AllInCost(h)),
         new MonthlyCosts(f.FixedMonthly, h.MonthlyRunRate),
         new TrainingCosts(f.InitialTraining, f.RetrainCost, h.TrainingRuns),
         new HorizonFigures(h.HorizonCost, h.QualityCost, h.Revenue, h.GrossMargin, h.GrossMarginRate, h.AiCogsToRevenue, h.NetValue),
-        Economics.Ratio(terms.PerUserPerMonth, p.InferenceCost));
+        Economics.Ratio(terms.PerUserPerMonth, p.InferenceCost),
+        Economics.PerUser(terms, h));
 
     private static ScaleCheck Scale(
         int multiplier, Scenario scenario, ScenarioTerms terms, PerRequestFigures[] perRequest, FixedFigures[] fixedFigures,

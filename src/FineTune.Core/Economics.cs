@@ -5,11 +5,13 @@ namespace FineTune.Core;
 /// </summary>
 /// <param name="RevenuePerRequest">Dollars per request; null without a revenue block.</param>
 /// <param name="PerUserPerMonth">Subscription dollars per user per month; null when not given.</param>
+/// <param name="RequestsPerUserPerMonth">Requests one user makes a month; null when not given.</param>
 public sealed record ScenarioTerms(
     int HorizonMonths,
     decimal MonthlyGrowthRate,
     decimal? RevenuePerRequest,
     decimal? PerUserPerMonth,
+    decimal? RequestsPerUserPerMonth,
     decimal TargetGrossMargin,
     decimal ValuePerCorrectOutput,
     decimal CostPerError,
@@ -37,6 +39,7 @@ public sealed record ScenarioTerms(
             scenario.Workload.MonthlyGrowthRate ?? 0m,
             perRequest,
             revenue?.PerUserPerMonth,
+            revenue?.RequestsPerUserPerMonth,
             revenue?.TargetGrossMargin ?? ScenarioLimits.DefaultTargetGrossMargin,
             quality?.ValuePerCorrectOutput ?? 0m,
             quality?.CostPerError ?? 0m,
@@ -237,11 +240,8 @@ public static class Economics
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(totalRequests);
 
         int runs = fixedFigures.RunsWithin(horizonMonths, approach.Training is not null);
-        decimal running = totalRequests * perRequest.InferenceCost + horizonMonths * fixedFigures.FixedMonthly;
-
-        // Without training the training figures are 0, so (runs - 1) * retrainCost is 0 too.
-        decimal horizonCost = fixedFigures.InitialTraining + (runs - 1) * fixedFigures.RetrainCost + running;
-        decimal qualityCost = totalRequests * (perRequest.VerificationCost + perRequest.ErrorCost);
+        decimal horizonCost = HorizonCost(perRequest, fixedFigures, runs, horizonMonths, totalRequests);
+        decimal qualityCost = QualityCost(perRequest, totalRequests);
         decimal fullyLoadedCost = horizonCost / totalRequests;
         decimal costOfPredictivity = (fullyLoadedCost + perRequest.VerificationCost) / perRequest.Accuracy;
 
@@ -249,11 +249,57 @@ public static class Economics
         decimal? grossMargin = revenue - horizonCost;
         decimal? grossMarginRate = Ratio(grossMargin, revenue);
         decimal? aiCogsToRevenue = Ratio(horizonCost, revenue);
-        decimal netValue = totalRequests * perRequest.Accuracy * terms.ValuePerCorrectOutput - horizonCost - qualityCost;
+        decimal netValue = NetValue(perRequest, terms.ValuePerCorrectOutput, totalRequests, horizonCost, qualityCost);
         decimal monthlyRunRate = firstMonthRequests * perRequest.InferenceCost + fixedFigures.FixedMonthly;
 
         return new(totalRequests, horizonCost, qualityCost, fullyLoadedCost, costOfPredictivity, revenue, grossMargin,
             grossMarginRate, aiCogsToRevenue, netValue, monthlyRunRate, runs);
+    }
+
+    /// <summary>
+    /// horizonCost of section 3, dollars: initialTraining + (runs - 1) * retrainCost + totalRequests * inferenceCost +
+    /// horizonMonths * fixedMonthly, the running costs summed as one product each (the same sum as month by month, rounded once).
+    /// </summary>
+    public static decimal HorizonCost(PerRequestFigures perRequest, FixedFigures fixedFigures, int runs, int horizonMonths, decimal totalRequests)
+    {
+        decimal running = totalRequests * perRequest.InferenceCost + horizonMonths * fixedFigures.FixedMonthly;
+
+        // Without training the training figures are 0, so (runs - 1) * retrainCost is 0 too.
+        return fixedFigures.InitialTraining + (runs - 1) * fixedFigures.RetrainCost + running;
+    }
+
+    /// <summary>qualityCost of section 3, dollars: totalRequests * (verificationCost + errorCost).</summary>
+    public static decimal QualityCost(PerRequestFigures perRequest, decimal totalRequests) =>
+        totalRequests * (perRequest.VerificationCost + perRequest.ErrorCost);
+
+    /// <summary>netValue of section 3, dollars: totalRequests * accuracy * valuePerCorrectOutput - horizonCost - qualityCost.</summary>
+    public static decimal NetValue(
+        PerRequestFigures perRequest, decimal valuePerCorrectOutput, decimal totalRequests, decimal horizonCost, decimal qualityCost) =>
+        totalRequests * perRequest.Accuracy * valuePerCorrectOutput - horizonCost - qualityCost;
+
+    /// <summary>allInCost of section 3, dollars per request: (horizonCost + qualityCost) / totalRequests, quality included.</summary>
+    public static decimal AllInCost(HorizonResult horizon) => (horizon.HorizonCost + horizon.QualityCost) / horizon.TotalRequests;
+
+    /// <summary>
+    /// perUser of section 3, dollars a month: one subscriber's AI cost (requestsPerUserPerMonth x fullyLoadedCost), the
+    /// subscription, and the margin between them; null unless both per-user revenue fields are given.
+    /// </summary>
+    public static PerUserFigures? PerUser(ScenarioTerms terms, HorizonResult horizon)
+    {
+        ArgumentNullException.ThrowIfNull(terms);
+        if (terms.PerUserPerMonth is not decimal revenue || terms.RequestsPerUserPerMonth is not decimal requests)
+        {
+            return null;
+        }
+
+        // A vanishing volume can make the fully loaded cost so large that a heavy user's month is beyond decimal: null then.
+        if (Math.Abs(horizon.FullyLoadedCost) > decimal.MaxValue / 2m / Math.Max(requests, 1m))
+        {
+            return null;
+        }
+
+        decimal aiCost = requests * horizon.FullyLoadedCost;
+        return new PerUserFigures(aiCost, revenue, revenue - aiCost);
     }
 
     /// <summary>

@@ -7,6 +7,12 @@ internal static class Explanations
 {
     private static readonly CultureInfo Invariant = CultureInfo.InvariantCulture;
 
+    /// <summary>
+    /// The reasons of the recommendation: what decided it (net value, or cost when no value per correct output was given),
+    /// the nearest monthly volume and accuracy at which it would change (section 7), and how it pays back against the
+    /// baseline in both views (said once when the views agree). Thresholds are rounded to 4 significant digits away from the
+    /// current value, so the sentence stays true; request counts are rounded to whole requests.
+    /// </summary>
     public static Recommendation Recommendation(
         IReadOnlyList<Approach> approaches,
         HorizonResult[] horizon,
@@ -15,9 +21,10 @@ internal static class Explanations
         int? recommended,
         int baseline,
         IReadOnlyList<BreakEven> breakEven,
-        ScenarioTerms terms)
+        ScenarioTerms terms,
+        WhatIf whatIf)
     {
-        var reasons = new List<string>();
+        var reasons = new List<string>(5);
         if (recommended is not int winner)
         {
             int best = 0;
@@ -34,50 +41,27 @@ internal static class Explanations
         int? runnerUp = null;
         for (int i = 0; i < approaches.Count; i++)
         {
-            if (i != winner && eligible[i] && (runnerUp is not int r || horizon[i].NetValue > horizon[r].NetValue))
+            if (i != winner && eligible[i] && (runnerUp is not int r || Recommends(horizon[i], horizon[r])))
             {
                 runnerUp = i;
             }
         }
 
         string id = approaches[winner].Id;
-        string lead = $"{id} creates the most net value over the {terms.HorizonMonths}-month horizon: {Money(horizon[winner].NetValue)}";
-        if (runnerUp is not int second)
+        reasons.Add(Lead(approaches, horizon, winner, runnerUp, terms));
+        if (Threshold(whatIf, winner, approaches) is { } threshold)
         {
-            reasons.Add(lead + ".");
-        }
-        else if (horizon[second].NetValue == horizon[winner].NetValue)
-        {
-            reasons.Add(horizon[second].HorizonCost == horizon[winner].HorizonCost
-                ? $"{lead}, as much as {approaches[second].Id} at the same cost; it comes first in the list."
-                : $"{lead}, as much as {approaches[second].Id}, and costs less over the horizon ({Money(horizon[winner].HorizonCost)} against {Money(horizon[second].HorizonCost)}).");
-        }
-        else
-        {
-            reasons.Add($"{lead}, {Money(horizon[winner].NetValue - horizon[second].NetValue)} more than {approaches[second].Id} ({Money(horizon[second].NetValue)}).");
+            reasons.Add(threshold);
         }
 
         string baselineId = approaches[baseline].Id;
         if (winner != baseline)
         {
-            BreakEven decisive = breakEven.First(b => b.ApproachId == id);
-            reasons.Add($"Against the baseline {baselineId}, once review and error costs count, {id} pays back "
-                + $"{Describe(decisive.QualityAdjusted, terms.HorizonMonths)}; on inference cost alone, "
-                + $"{Describe(decisive.Cost, terms.HorizonMonths)}.");
-            if (decisive.Cost.MinimumMonthlyRequests is decimal minimum && minimum > 0m)
-            {
-                reasons.Add($"Its higher fixed costs ({Money(decisive.Cost.FixedMonthlyDelta)} a month) need at least "
-                    + $"{Count(minimum)} requests a month to be covered by its inference savings.");
-            }
+            reasons.AddRange(AgainstBaseline(breakEven.First(b => b.ApproachId == id), terms.HorizonMonths));
         }
         else if (runnerUp is int alternative)
         {
-            BreakEven challenger = breakEven.First(b => b.ApproachId == approaches[alternative].Id);
-            reasons.Add($"The best alternative, {challenger.ApproachId}, would pay back against {baselineId} "
-                + $"{Describe(challenger.QualityAdjusted, terms.HorizonMonths)} once review and error costs count"
-                + (challenger.QualityAdjusted.SavingsPerRequest <= 0m
-                    ? $", but it costs {Money(-challenger.QualityAdjusted.SavingsPerRequest)} more per request."
-                    : "."));
+            reasons.Add(Alternative(breakEven.First(b => b.ApproachId == approaches[alternative].Id), terms.HorizonMonths));
         }
 
         for (int i = 0; i < approaches.Count; i++)
@@ -91,6 +75,136 @@ internal static class Explanations
 
         return new(id, reasons);
     }
+
+    /// <summary>Whether <paramref name="a"/> is recommended over <paramref name="b"/>: more net value, else less horizon cost.</summary>
+    private static bool Recommends(HorizonResult a, HorizonResult b) =>
+        a.NetValue > b.NetValue || (a.NetValue == b.NetValue && a.HorizonCost < b.HorizonCost);
+
+    /// <summary>
+    /// What decided: net value, or with no value per correct output (net value is then minus every cost) the lowest all-in
+    /// cost over the horizon.
+    /// </summary>
+    private static string Lead(IReadOnlyList<Approach> approaches, HorizonResult[] horizon, int winner, int? runnerUp, ScenarioTerms terms)
+    {
+        string id = approaches[winner].Id;
+        HorizonResult w = horizon[winner];
+        bool costOnly = terms.ValuePerCorrectOutput == 0m;
+        bool quality = horizon.Any(h => h.QualityCost != 0m);
+        string lead = costOnly
+            ? $"{id} costs least over the {terms.HorizonMonths}-month horizon: {Money(-w.NetValue)}"
+                + (quality ? " with review and error costs" : "")
+            : $"{id} creates the most net value over the {terms.HorizonMonths}-month horizon: {Money(w.NetValue)}";
+        if (runnerUp is not int second)
+        {
+            return lead + ".";
+        }
+
+        HorizonResult r = horizon[second];
+        string other = approaches[second].Id;
+        if (r.NetValue != w.NetValue)
+        {
+            return costOnly
+                ? $"{lead}, {Money(w.NetValue - r.NetValue)} less than {other} ({Money(-r.NetValue)})."
+                : $"{lead}, {Money(w.NetValue - r.NetValue)} more than {other} ({Money(r.NetValue)}).";
+        }
+
+        string tie = costOnly ? $"as little as {other}" : $"as much as {other}";
+        return r.HorizonCost == w.HorizonCost
+            ? $"{lead}, {tie} at the same cost; it comes first in the list."
+            : $"{lead}, {tie}, and less before review and error costs ({Money(w.HorizonCost)} against {Money(r.HorizonCost)}).";
+    }
+
+    /// <summary>
+    /// The nearest boundaries of section 7 a person asks for first: the monthly volume, and the recommendation's own accuracy.
+    /// </summary>
+    private static string? Threshold(WhatIf whatIf, int winner, IReadOnlyList<Approach> approaches)
+    {
+        DecisionBoundary volume = whatIf.Boundary(whatIf.Volume());
+        DecisionBoundary accuracy = whatIf.Boundary(whatIf.Accuracy(winner));
+        var clauses = new List<string>(4);
+        Add(volume.Below, "monthly requests fall below", Requests);
+        Add(volume.Above, "monthly requests rise above", Requests);
+        // The studied input is the approach's own accuracy; with routing, the analysis shows it blended with the routed model's.
+        string its = approaches[winner].Routing is null ? "its accuracy" : "its own model's accuracy";
+        Add(accuracy.Below, $"{its} falls below", Number);
+        Add(accuracy.Above, $"{its} rises above", Number);
+
+        string id = approaches[winner].Id;
+        return clauses.Count switch
+        {
+            0 => $"{id} stays the best choice at any monthly volume and at any accuracy of its own.",
+            1 => $"{id} stays the best choice unless {clauses[0]}.",
+            _ => $"{id} stays the best choice unless {string.Join(", ", clauses.Take(clauses.Count - 1))} or {clauses[^1]}.",
+        };
+
+        void Add(BoundaryCrossing? crossing, string change, Func<decimal, string> format)
+        {
+            if (crossing is not { } c)
+            {
+                return;
+            }
+
+            bool below = change.Contains("below", StringComparison.Ordinal);
+            string then = c.RecommendedId is { } next ? $"then {next}" : "then no approach is eligible";
+            clauses.Add($"{change} {format(Significant(c.Value, roundUp: below))} ({then})");
+        }
+    }
+
+    /// <summary>How the recommendation pays back against the baseline, in one sentence when both views agree.</summary>
+    private static IEnumerable<string> AgainstBaseline(BreakEven b, int horizonMonths)
+    {
+        BreakEvenView quality = b.QualityAdjusted, cost = b.Cost;
+        if (Agree(b))
+        {
+            yield return $"Against the baseline {b.BaselineId}, {b.ApproachId} {Saving(cost.SavingsPerRequest)} and "
+                + $"{Describe(cost, horizonMonths)}. Without review or error costs, both views agree.";
+        }
+        else
+        {
+            yield return $"Against the baseline {b.BaselineId}, once review and error costs count, {b.ApproachId} "
+                + $"{Saving(quality.SavingsPerRequest)} and {Describe(quality, horizonMonths)}; on inference cost alone it "
+                + $"{Saving(cost.SavingsPerRequest)} and {Describe(cost, horizonMonths)}.";
+        }
+
+        if (cost.RecurringDelta > 0m && quality.MinimumMonthlyRequests is decimal minimum)
+        {
+            string alone = !Agree(b) && cost.MinimumMonthlyRequests is decimal inference
+                ? $" ({Count(Math.Ceiling(inference))} on inference cost alone)"
+                : !Agree(b) ? " (never on inference cost alone)" : "";
+            string retraining = cost.RecurringDelta != cost.FixedMonthlyDelta ? " with retraining spread over its cadence" : "";
+            yield return $"Its extra running costs, {Money(cost.RecurringDelta)} a month{retraining}, "
+                + $"are covered from {Count(Math.Ceiling(minimum))} requests a month{alone}.";
+        }
+    }
+
+    /// <summary>Why the best alternative to a recommended baseline does not win, in the quality-adjusted view.</summary>
+    private static string Alternative(BreakEven challenger, int horizonMonths)
+    {
+        BreakEvenView view = challenger.QualityAdjusted;
+        string counted = Agree(challenger) ? "" : ", review and error costs counted";
+        string running = view.RecurringDelta <= 0m
+            ? ""
+            : view.MinimumMonthlyRequests is decimal minimum
+                ? $" but costs {Money(view.RecurringDelta)} a month more to run, covered from {Count(Math.Ceiling(minimum))} requests a month,"
+                : $" but costs {Money(view.RecurringDelta)} a month more to run,";
+        string saving = view.SavingsPerRequest switch
+        {
+            > 0m => $"saves {PerRequest(view.SavingsPerRequest)} a request over {challenger.BaselineId}",
+            < 0m => $"costs {PerRequest(-view.SavingsPerRequest)} more a request than {challenger.BaselineId}",
+            _ => $"costs the same per request as {challenger.BaselineId}",
+        };
+        return $"The best alternative, {challenger.ApproachId}, {saving}{counted}{running} and {Describe(view, horizonMonths)}.";
+    }
+
+    /// <summary>Whether the two views of a break-even say the same (no review or error cost tells the approaches apart).</summary>
+    private static bool Agree(BreakEven b) => b.Cost == b.QualityAdjusted;
+
+    private static string Saving(decimal savingsPerRequest) => savingsPerRequest switch
+    {
+        > 0m => $"saves {PerRequest(savingsPerRequest)} a request",
+        < 0m => $"costs {PerRequest(-savingsPerRequest)} more a request",
+        _ => "costs the same per request",
+    };
 
     public static void AddNotes(
         List<string> notes, Scenario scenario, ScenarioTerms terms, ApproachAnalysis[] approaches, IReadOnlyList<BreakEven> breakEven)
@@ -114,7 +228,7 @@ internal static class Explanations
 
         if (scenario.Revenue?.PerUserPerMonth is null)
         {
-            notes.Add("perUserPerMonth was not given, so marginCollapseRequestsPerUser is null.");
+            notes.Add("perUserPerMonth was not given, so marginCollapseRequestsPerUser and perUser are null.");
         }
         else
         {
@@ -122,6 +236,18 @@ internal static class Explanations
             {
                 notes.Add($"{a.Id}: its inference cost per request is {(a.PerRequest.InferenceCost == 0m ? "0" : "too small")}, "
                     + "so no request count collapses the margin; marginCollapseRequestsPerUser is null.");
+            }
+
+            if (scenario.Revenue.RequestsPerUserPerMonth is null)
+            {
+                notes.Add("requestsPerUserPerMonth was not given, so perUser is null.");
+            }
+            else
+            {
+                foreach (ApproachAnalysis a in approaches.Where(a => a.PerUser is null))
+                {
+                    notes.Add($"{a.Id}: one user's monthly AI cost is too large to express, so perUser is null.");
+                }
             }
         }
 
@@ -142,20 +268,27 @@ internal static class Explanations
 
             if (view.Verdict == Verdict.Never)
             {
-                notes.Add($"{b.ApproachId} against {b.BaselineId} ({name} view): it does not pay back within {Payback.MaxMonths} months, "
-                    + "so paybackMonths and breakEvenRequests are null.");
+                notes.Add($"{b.ApproachId} against {b.BaselineId} ({name} view): it does not stay ahead within {Payback.MaxMonths / 12} years, "
+                    + "even with volume held at its last planned month, so paybackMonths and breakEvenRequests are null.");
             }
         }
     }
 
     public static string MetricName(Metric metric) => EnumText.Of(metric);
 
+    /// <summary>The payback of one view, as a clause: "pays back within the first month (after 451,647 requests)".</summary>
     private static string Describe(BreakEvenView view, int horizonMonths) => view.Verdict switch
     {
-        Verdict.Immediate => "immediately (it needs no extra one-time cost)",
-        Verdict.WithinHorizon => $"in month {Months(view.PaybackMonths!.Value)} (after {Count(view.BreakEvenRequests!.Value)} requests)",
-        Verdict.AfterHorizon => $"only in month {Months(view.PaybackMonths!.Value)}, after the {horizonMonths}-month horizon",
-        _ => $"never within {Payback.MaxMonths} months",
+        Verdict.Immediate => "stays ahead from the start",
+        Verdict.WithinHorizon when view.PaybackMonths < 1m =>
+            $"pays back within the first month (after {Count(view.BreakEvenRequests!.Value)} requests)",
+        Verdict.WithinHorizon =>
+            $"pays back after {Months(view.PaybackMonths!.Value)} months ({Count(view.BreakEvenRequests!.Value)} requests)",
+        Verdict.AfterHorizon =>
+            $"pays back only after {Months(view.PaybackMonths!.Value)} months, beyond the {horizonMonths}-month horizon, with volume held at its last planned month",
+        _ => view.OneTimeDelta <= 0m
+            ? $"falls behind, not to catch up within {Payback.MaxMonths / 12} years even with volume held at its last planned month"
+            : $"does not pay back within {Payback.MaxMonths / 12} years, even with volume held at its last planned month",
     };
 
     private static string Money(decimal amount)
@@ -167,9 +300,61 @@ internal static class Explanations
         return amount < 0m ? $"-${digits}" : $"${digits}";
     }
 
+    /// <summary>Dollars per request to 4 significant digits ($0.02138): the exact figure is in the JSON.</summary>
+    private static string PerRequest(decimal amount) => amount >= 1m ? Money(amount) : "$" + Number(Significant(amount, roundUp: null));
+
     private static string Months(decimal months) => months.ToString("0.##", Invariant);
 
-    private static string Count(decimal count) => decimal.Ceiling(count).ToString("#,##0", Invariant);
+    /// <summary>A count of requests, whole: the JSON keeps the exact (fractional) value.</summary>
+    private static string Count(decimal count) => Math.Round(count, MidpointRounding.ToEven).ToString("#,##0", Invariant);
 
-    private static string Number(decimal value) => value.ToString("0.####", Invariant);
+    /// <summary>A threshold volume already rounded to 4 significant digits: 156,700, or 0.1234 below one request.</summary>
+    private static string Requests(decimal count) => count.ToString("#,##0.####", Invariant);
+
+    private static string Number(decimal value) => value.ToString("0.#########", Invariant);
+
+    /// <summary>
+    /// <paramref name="value"/> (positive) to 4 significant digits: up, down, or to the nearest (half to even) when
+    /// <paramref name="roundUp"/> is null. A threshold is rounded away from today's value, so "unless requests fall below
+    /// 156,700" stays true for every value it rounds over.
+    /// </summary>
+    private static decimal Significant(decimal value, bool? roundUp)
+    {
+        if (value <= 0m)
+        {
+            return value;
+        }
+
+        int digits = 0;
+        for (decimal v = value; v >= 1m; v /= 10m)
+        {
+            digits++;
+        }
+
+        for (decimal v = value; v < 0.1m; v *= 10m)
+        {
+            digits--;
+        }
+
+        // The power of ten of the 4th significant digit: value = 0.dddd... x 10^digits.
+        decimal unit = 1m;
+        for (int i = digits - 4; i > 0; i--)
+        {
+            unit *= 10m;
+        }
+
+        for (int i = digits - 4; i < 0; i++)
+        {
+            unit /= 10m;
+        }
+
+        decimal units = value / unit;
+        units = roundUp switch
+        {
+            true => Math.Ceiling(units),
+            false => Math.Floor(units),
+            null => Math.Round(units, MidpointRounding.ToEven),
+        };
+        return units * unit;
+    }
 }
