@@ -195,7 +195,9 @@ public sealed record SensitivityLine(string Path, SensitivityPoint Low, Sensitiv
 /// <param name="RecommendedId">The recommendation there; null when no approach is eligible.</param>
 /// <param name="Margin">
 /// Net value of today's recommendation there minus the best net value among the other approaches eligible there, dollars;
-/// null without a recommendation today or without another eligible approach.
+/// null without a recommendation today or without another eligible approach. It compares net values only, as section 7
+/// writes it: where today's recommendation falls below requiredAccuracy, <see cref="RecommendedId"/> changes even though
+/// the margin may stay positive.
 /// </param>
 public sealed record SensitivityPoint(decimal Value, string? RecommendedId, decimal? Margin);
 

@@ -67,12 +67,12 @@ public static class Analyzer
         var scale = new ScaleCheck[ScaleMultipliers.Count];
         for (int s = 0; s < scale.Length; s++)
         {
-            scale[s] = Scale(ScaleMultipliers[s], scenario, terms, perRequest, fixedFigures, eligible, s == 0 ? horizon : null);
+            scale[s] = Scale(ScaleMultipliers[s], scenario, terms, perRequest, fixedFigures, eligible, horizon);
         }
 
         int featured = recommended ?? baseline;
         IReadOnlyList<BenchmarkComparison> benchmarks = Benchmark(bands, segment, approaches[featured], horizon[featured], notes);
-        var whatIf = new WhatIf(scenario, terms, perRequest, fixedFigures, eligible, horizon, recommended);
+        var whatIf = new WhatIf(scenario, terms, perRequest, fixedFigures, eligible, horizon, volumes[^1], recommended);
         Recommendation recommendation = Explanations.Recommendation(
             approaches, horizon, perRequest, eligible, recommended, baseline, breakEven, terms, whatIf);
         Explanations.AddNotes(notes, scenario, terms, approachResults, breakEven);
@@ -233,34 +233,66 @@ public static class Analyzer
         Economics.Ratio(terms.PerUserPerMonth, p.InferenceCost),
         Economics.PerUser(terms, h));
 
+    /// <summary>
+    /// Section 3 at <paramref name="multiplier"/> times the volume. Every month's volume scales alike, so the horizon holds
+    /// <paramref name="multiplier"/> times the requests of <paramref name="plain"/> (the same sum, rounded once); only the
+    /// figures the scale check reports, and those the recommendation needs, are worked out.
+    /// </summary>
     private static ScaleCheck Scale(
         int multiplier, Scenario scenario, ScenarioTerms terms, PerRequestFigures[] perRequest, FixedFigures[] fixedFigures,
-        bool[] eligible, HorizonResult[]? known)
+        bool[] eligible, HorizonResult[] plain)
     {
+        int count = plain.Length;
         decimal requestsPerMonth = scenario.Workload.RequestsPerMonth * multiplier;
-        HorizonResult[] horizon = known ?? ScaledHorizons(scenario.Approaches, terms, perRequest, fixedFigures, requestsPerMonth);
-        int? recommended = Recommend(horizon, eligible);
-        var rows = new ScaleApproach[horizon.Length];
-        for (int i = 0; i < rows.Length; i++)
+        decimal totalRequests = plain[0].TotalRequests * multiplier;
+        Span<decimal> netValue = stackalloc decimal[count];
+        Span<decimal> horizonCost = stackalloc decimal[count];
+        var rows = new ScaleApproach[count];
+        for (int i = 0; i < count; i++)
         {
-            HorizonResult h = horizon[i];
-            // Viability needs revenue; revenue of exactly 0 earns no margin and is not viable.
-            bool? viable = terms.RevenuePerRequest is null ? null : h.GrossMarginRate >= terms.TargetGrossMargin;
-            rows[i] = new ScaleApproach(scenario.Approaches[i].Id, h.FullyLoadedCost, h.MonthlyRunRate, h.AiCogsToRevenue,
-                h.GrossMarginRate, viable);
+            ScaleApproach row;
+            if (multiplier == 1)
+            {
+                HorizonResult h = plain[i];
+                (netValue[i], horizonCost[i]) = (h.NetValue, h.HorizonCost);
+                row = new ScaleApproach(scenario.Approaches[i].Id, h.FullyLoadedCost, h.MonthlyRunRate, h.AiCogsToRevenue, h.GrossMarginRate,
+                    Viable(terms, h.GrossMarginRate));
+            }
+            else
+            {
+                (row, netValue[i], horizonCost[i]) = ScaledRow(
+                    scenario.Approaches[i], terms, perRequest[i], fixedFigures[i], requestsPerMonth, totalRequests);
+            }
+
+            rows[i] = row;
         }
 
+        int? recommended = Recommend(netValue, horizonCost, eligible);
         return new ScaleCheck(multiplier, requestsPerMonth, recommended is int r ? scenario.Approaches[r].Id : null, rows);
     }
 
-    private static HorizonResult[] ScaledHorizons(
-        IReadOnlyList<Approach> approaches, ScenarioTerms terms, PerRequestFigures[] perRequest, FixedFigures[] fixedFigures,
-        decimal requestsPerMonth)
+    /// <summary>
+    /// One approach's row of the scale check, with its net value and horizon cost. The ratios are taken per request, which is
+    /// the same quotient: aiCogsToRevenue = horizonCost / revenue = fullyLoadedCost / revenue.perRequest, and
+    /// grossMarginRate = (revenue - horizonCost) / revenue = 1 - aiCogsToRevenue.
+    /// </summary>
+    private static (ScaleApproach Row, decimal NetValue, decimal HorizonCost) ScaledRow(
+        Approach approach, ScenarioTerms terms, PerRequestFigures p, FixedFigures f, decimal requestsPerMonth, decimal totalRequests)
     {
-        Span<decimal> volumes = stackalloc decimal[terms.HorizonMonths];
-        Economics.Volumes(requestsPerMonth, terms.MonthlyGrowthRate, volumes);
-        return Horizons(approaches, terms, perRequest, fixedFigures, volumes);
+        int runs = f.RunsWithin(terms.HorizonMonths, approach.Training is not null);
+        decimal horizonCost = Economics.HorizonCost(p, f, runs, terms.HorizonMonths, totalRequests);
+        decimal netValue = Economics.NetValue(p, terms.ValuePerCorrectOutput, totalRequests, horizonCost, Economics.QualityCost(p, totalRequests));
+        decimal fullyLoadedCost = horizonCost / totalRequests;
+        decimal? aiCogsToRevenue = Economics.Ratio(fullyLoadedCost, terms.RevenuePerRequest);
+        decimal? grossMarginRate = 1m - aiCogsToRevenue;
+        var row = new ScaleApproach(approach.Id, fullyLoadedCost, requestsPerMonth * p.InferenceCost + f.FixedMonthly,
+            aiCogsToRevenue, grossMarginRate, Viable(terms, grossMarginRate));
+        return (row, netValue, horizonCost);
     }
+
+    /// <summary>Viability needs revenue; revenue of exactly 0 earns no margin and is not viable.</summary>
+    private static bool? Viable(ScenarioTerms terms, decimal? grossMarginRate) =>
+        terms.RevenuePerRequest is null ? null : grossMarginRate >= terms.TargetGrossMargin;
 
     private static IReadOnlyList<BenchmarkComparison> Benchmark(
         IReadOnlyList<BenchmarkBand> bands, Segment segment, Approach approach, HorizonResult horizon, List<string> notes)

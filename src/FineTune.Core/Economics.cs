@@ -71,6 +71,9 @@ public readonly record struct PerRequestFigures(
 /// <param name="RetrainEveryMonths">Cadence of retraining; null when trained once or not at all.</param>
 public readonly record struct FixedFigures(decimal FixedMonthly, decimal InitialTraining, decimal RetrainCost, int? RetrainEveryMonths)
 {
+    /// <summary>Whether a retraining is charged at the start of month <paramref name="month"/>: every positive multiple of the cadence.</summary>
+    public bool RetrainsAt(int month) => RetrainEveryMonths is int every && month > 0 && month % every == 0;
+
     /// <summary>Retraining dollars charged at the start of month <paramref name="month"/>: at every positive multiple of the cadence.</summary>
     public decimal RetrainingAt(int month) =>
         RetrainEveryMonths is int every && month > 0 && month % every == 0 ? RetrainCost : 0m;
@@ -181,17 +184,18 @@ public static class Economics
     }
 
     /// <summary>
-    /// V(m) = requestsPerMonth * (1 + monthlyGrowthRate)^m for m = 0 .. horizonMonths - 1, the power taken by repeated
-    /// multiplication, into <paramref name="volumes"/> (whose length is the horizon).
+    /// V(m) = requestsPerMonth * (1 + monthlyGrowthRate)^m for m = 0 .. horizonMonths - 1 into <paramref name="volumes"/>
+    /// (whose length is the horizon), each month as the previous one times (1 + monthlyGrowthRate): compounding as the
+    /// validation projects the last month, one multiplication a month.
     /// </summary>
     public static void Volumes(decimal requestsPerMonth, decimal monthlyGrowthRate, Span<decimal> volumes)
     {
         decimal factor = 1 + monthlyGrowthRate;
-        decimal power = 1m;
+        decimal volume = requestsPerMonth;
         for (int m = 0; m < volumes.Length; m++)
         {
-            volumes[m] = requestsPerMonth * power;
-            power *= factor;
+            volumes[m] = volume;
+            volume *= factor;
         }
     }
 
@@ -293,7 +297,9 @@ public static class Economics
         }
 
         // A vanishing volume can make the fully loaded cost so large that a heavy user's month is beyond decimal: null then.
-        if (Math.Abs(horizon.FullyLoadedCost) > decimal.MaxValue / 2m / Math.Max(requests, 1m))
+        // Up to 1e16 dollars a request no valid user (at most 1e12 requests a month) comes near it, so most need no division.
+        decimal cost = Math.Abs(horizon.FullyLoadedCost);
+        if (cost > 10_000_000_000_000_000m && cost > decimal.MaxValue / 2m / Math.Max(requests, 1m))
         {
             return null;
         }
@@ -314,8 +320,9 @@ public static class Economics
         }
 
         decimal absD = Math.Abs(d);
-        // With |d| < 1, decimal.MaxValue * |d| cannot overflow, and |n| below it keeps |n / d| below decimal.MaxValue.
-        if (absD < 1m && Math.Abs(n) >= decimal.MaxValue * absD)
+        // With |d| < 1, decimal.MaxValue * |d| cannot overflow, and |n| below it keeps |n / d| below decimal.MaxValue. The
+        // quotient in double tells the common case (far below 7.9e28) without that costly product.
+        if (absD < 1m && Math.Abs((double)n / (double)d) > 1e27 && Math.Abs(n) >= decimal.MaxValue * absD)
         {
             return null;
         }

@@ -10,7 +10,7 @@ internal static class Explanations
     /// <summary>
     /// The reasons of the recommendation: what decided it (net value, or cost when no value per correct output was given),
     /// the nearest monthly volume and accuracy at which it would change (section 7), and how it pays back against the
-    /// baseline in both views (said once when the views agree). Thresholds are rounded to 4 significant digits away from the
+    /// baseline in both views (said once when the views agree). Thresholds are rounded to 4 significant digits towards the
     /// current value, so the sentence stays true; request counts are rounded to whole requests.
     /// </summary>
     public static Recommendation Recommendation(
@@ -57,7 +57,7 @@ internal static class Explanations
         string baselineId = approaches[baseline].Id;
         if (winner != baseline)
         {
-            reasons.AddRange(AgainstBaseline(breakEven.First(b => b.ApproachId == id), terms.HorizonMonths));
+            AgainstBaseline(reasons, breakEven.First(b => b.ApproachId == id), terms.HorizonMonths);
         }
         else if (runnerUp is int alternative)
         {
@@ -89,7 +89,12 @@ internal static class Explanations
         string id = approaches[winner].Id;
         HorizonResult w = horizon[winner];
         bool costOnly = terms.ValuePerCorrectOutput == 0m;
-        bool quality = horizon.Any(h => h.QualityCost != 0m);
+        bool quality = false;
+        foreach (HorizonResult h in horizon)
+        {
+            quality |= h.QualityCost != 0m;
+        }
+
         string lead = costOnly
             ? $"{id} costs least over the {terms.HorizonMonths}-month horizon: {Money(-w.NetValue)}"
                 + (quality ? " with review and error costs" : "")
@@ -119,61 +124,81 @@ internal static class Explanations
     /// </summary>
     private static string? Threshold(WhatIf whatIf, int winner, IReadOnlyList<Approach> approaches)
     {
-        DecisionBoundary volume = whatIf.Boundary(whatIf.Volume());
-        DecisionBoundary accuracy = whatIf.Boundary(whatIf.Accuracy(winner));
-        var clauses = new List<string>(4);
-        Add(volume.Below, "monthly requests fall below", Requests);
-        Add(volume.Above, "monthly requests rise above", Requests);
+        StudiedInput volumeInput = whatIf.Volume(), accuracyInput = whatIf.Accuracy(winner);
+        (BoundaryCrossing? volumeBelow, BoundaryCrossing? volumeAbove) = whatIf.Crossings(volumeInput);
+        (BoundaryCrossing? accuracyBelow, BoundaryCrossing? accuracyAbove) = whatIf.Crossings(accuracyInput);
+
         // The studied input is the approach's own accuracy; with routing, the analysis shows it blended with the routed model's.
         string its = approaches[winner].Routing is null ? "its accuracy" : "its own model's accuracy";
-        Add(accuracy.Below, $"{its} falls below", Number);
-        Add(accuracy.Above, $"{its} rises above", Number);
+        string?[] clauses =
+        [
+            Clause(volumeInput, volumeBelow, "monthly requests fall below", below: true),
+            Clause(volumeInput, volumeAbove, "monthly requests rise above", below: false),
+            Clause(accuracyInput, accuracyBelow, $"{its} falls below", below: true),
+            Clause(accuracyInput, accuracyAbove, $"{its} rises above", below: false),
+        ];
 
         string id = approaches[winner].Id;
-        return clauses.Count switch
+        int named = 0;
+        foreach (string? clause in clauses)
+        {
+            if (clause is not null)
+            {
+                clauses[named++] = clause;
+            }
+        }
+
+        return named switch
         {
             0 => $"{id} stays the best choice at any monthly volume and at any accuracy of its own.",
             1 => $"{id} stays the best choice unless {clauses[0]}.",
-            _ => $"{id} stays the best choice unless {string.Join(", ", clauses.Take(clauses.Count - 1))} or {clauses[^1]}.",
+            _ => $"{id} stays the best choice unless {string.Join(", ", clauses, 0, named - 1)} or {clauses[named - 1]}.",
         };
 
-        void Add(BoundaryCrossing? crossing, string change, Func<decimal, string> format)
+        string? Clause(StudiedInput input, BoundaryCrossing? crossing, string change, bool below)
         {
             if (crossing is not { } c)
             {
-                return;
+                return null;
             }
 
-            bool below = change.Contains("below", StringComparison.Ordinal);
-            string then = c.RecommendedId is { } next ? $"then {next}" : "then no approach is eligible";
-            clauses.Add($"{change} {format(Significant(c.Value, roundUp: below))} ({then})");
+            decimal threshold = Significant(c.Value, roundUp: below);
+            if (threshold == c.Value && !whatIf.Keeps(input, threshold))
+            {
+                // On the boundary itself the tie goes the other way: say the next value that keeps today's answer.
+                threshold = Significant(c.Value, roundUp: below, step: true);
+            }
+
+            string value = input.Kind == StudiedInputKind.RequestsPerMonth ? Requests(threshold) : Number(threshold);
+            return $"{change} {value} (then {c.RecommendedId ?? "no approach is eligible"})";
         }
     }
 
     /// <summary>How the recommendation pays back against the baseline, in one sentence when both views agree.</summary>
-    private static IEnumerable<string> AgainstBaseline(BreakEven b, int horizonMonths)
+    private static void AgainstBaseline(List<string> reasons, BreakEven b, int horizonMonths)
     {
         BreakEvenView quality = b.QualityAdjusted, cost = b.Cost;
-        if (Agree(b))
+        bool agree = Agree(b);
+        if (agree)
         {
-            yield return $"Against the baseline {b.BaselineId}, {b.ApproachId} {Saving(cost.SavingsPerRequest)} and "
-                + $"{Describe(cost, horizonMonths)}. Without review or error costs, both views agree.";
+            reasons.Add($"Against the baseline {b.BaselineId}, {b.ApproachId} {Saving(cost.SavingsPerRequest)} and "
+                + $"{Describe(cost, horizonMonths)}. Without review or error costs, both views agree.");
         }
         else
         {
-            yield return $"Against the baseline {b.BaselineId}, once review and error costs count, {b.ApproachId} "
+            reasons.Add($"Against the baseline {b.BaselineId}, once review and error costs count, {b.ApproachId} "
                 + $"{Saving(quality.SavingsPerRequest)} and {Describe(quality, horizonMonths)}; on inference cost alone it "
-                + $"{Saving(cost.SavingsPerRequest)} and {Describe(cost, horizonMonths)}.";
+                + $"{Saving(cost.SavingsPerRequest)} and {Describe(cost, horizonMonths)}.");
         }
 
         if (cost.RecurringDelta > 0m && quality.MinimumMonthlyRequests is decimal minimum)
         {
-            string alone = !Agree(b) && cost.MinimumMonthlyRequests is decimal inference
-                ? $" ({Count(Math.Ceiling(inference))} on inference cost alone)"
-                : !Agree(b) ? " (never on inference cost alone)" : "";
+            string alone = agree ? ""
+                : cost.MinimumMonthlyRequests is decimal inference ? $" ({Count(Math.Ceiling(inference))} on inference cost alone)"
+                : " (never on inference cost alone)";
             string retraining = cost.RecurringDelta != cost.FixedMonthlyDelta ? " with retraining spread over its cadence" : "";
-            yield return $"Its extra running costs, {Money(cost.RecurringDelta)} a month{retraining}, "
-                + $"are covered from {Count(Math.Ceiling(minimum))} requests a month{alone}.";
+            reasons.Add($"Its extra running costs, {Money(cost.RecurringDelta)} a month{retraining}, "
+                + $"are covered from {Count(Math.Ceiling(minimum))} requests a month{alone}.");
         }
     }
 
@@ -295,7 +320,7 @@ internal static class Explanations
     {
         decimal magnitude = Math.Abs(amount);
         string digits = magnitude >= 1m || magnitude == 0m
-            ? magnitude.ToString("#,##0.00", Invariant)
+            ? magnitude.ToString("N2", Invariant)
             : magnitude.ToString("0.00######", Invariant);
         return amount < 0m ? $"-${digits}" : $"${digits}";
     }
@@ -306,55 +331,68 @@ internal static class Explanations
     private static string Months(decimal months) => months.ToString("0.##", Invariant);
 
     /// <summary>A count of requests, whole: the JSON keeps the exact (fractional) value.</summary>
-    private static string Count(decimal count) => Math.Round(count, MidpointRounding.ToEven).ToString("#,##0", Invariant);
+    private static string Count(decimal count) => Math.Round(count, MidpointRounding.ToEven).ToString("N0", Invariant);
 
     /// <summary>A threshold volume already rounded to 4 significant digits: 156,700, or 0.1234 below one request.</summary>
-    private static string Requests(decimal count) => count.ToString("#,##0.####", Invariant);
+    private static string Requests(decimal count) =>
+        count == decimal.Truncate(count) ? count.ToString("N0", Invariant) : count.ToString("#,##0.####", Invariant);
 
     private static string Number(decimal value) => value.ToString("0.#########", Invariant);
 
     /// <summary>
     /// <paramref name="value"/> (positive) to 4 significant digits: up, down, or to the nearest (half to even) when
-    /// <paramref name="roundUp"/> is null. A threshold is rounded away from today's value, so "unless requests fall below
-    /// 156,700" stays true for every value it rounds over.
+    /// <paramref name="roundUp"/> is null. A threshold is rounded towards today's value, away from the boundary, so "unless
+    /// requests fall below 156,700" is true at 156,700 itself and every value it rounds over; with <paramref name="step"/>
+    /// a value that has no more than 4 digits moves one step on, for a boundary whose tie already goes the other way.
     /// </summary>
-    private static decimal Significant(decimal value, bool? roundUp)
+    private static decimal Significant(decimal value, bool? roundUp, bool step = false)
     {
         if (value <= 0m)
         {
             return value;
         }
 
-        int digits = 0;
-        for (decimal v = value; v >= 1m; v /= 10m)
+        // The number of integer digits: 6 for 327,436.4; 0 or fewer below 1 (-1 for 0.0123, whose first digit is the second).
+        // The logarithm's estimate is checked against the exact powers of ten, which it can miss by one at a power itself.
+        int digits = Math.Clamp((int)Math.Floor(Math.Log10((double)value)) + 1, -27, Powers.Length);
+        while (digits < Powers.Length && value >= PowerOfTen(digits))
         {
             digits++;
         }
 
-        for (decimal v = value; v < 0.1m; v *= 10m)
+        while (digits > -27 && value < PowerOfTen(digits - 1))
         {
             digits--;
         }
 
-        // The power of ten of the 4th significant digit: value = 0.dddd... x 10^digits.
-        decimal unit = 1m;
-        for (int i = digits - 4; i > 0; i--)
+        MidpointRounding mode = roundUp switch
         {
-            unit *= 10m;
-        }
-
-        for (int i = digits - 4; i < 0; i++)
-        {
-            unit /= 10m;
-        }
-
-        decimal units = value / unit;
-        units = roundUp switch
-        {
-            true => Math.Ceiling(units),
-            false => Math.Floor(units),
-            null => Math.Round(units, MidpointRounding.ToEven),
+            true => MidpointRounding.ToPositiveInfinity,
+            false => MidpointRounding.ToNegativeInfinity,
+            null => MidpointRounding.ToEven,
         };
-        return units * unit;
+        decimal rounded, unit;
+        if (digits <= 4)
+        {
+            int places = Math.Min(28, 4 - digits);
+            rounded = Math.Round(value, places, mode);
+            unit = Fractions[places];
+        }
+        else
+        {
+            unit = Powers[digits - 4];
+            rounded = Math.Round(value / unit, 0, mode) * unit;
+        }
+
+        return rounded == value && step ? (roundUp == true ? rounded + unit : rounded - unit) : rounded;
     }
+
+    /// <summary>10^<paramref name="exponent"/>, for exponents from -28 to 28.</summary>
+    private static decimal PowerOfTen(int exponent) => exponent >= 0 ? Powers[exponent] : Fractions[-exponent];
+
+    /// <summary>10^0 .. 10^28.</summary>
+    private static readonly decimal[] Powers = [.. Enumerable.Range(0, 29).Select(e => Enumerable.Repeat(10m, e).Aggregate(1m, (p, t) => p * t))];
+
+    /// <summary>10^0 .. 10^-28.</summary>
+    private static readonly decimal[] Fractions = [.. Enumerable.Range(0, 29).Select(e => Enumerable.Repeat(0.1m, e).Aggregate(1m, (p, t) => p * t))];
 }

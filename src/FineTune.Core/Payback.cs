@@ -56,10 +56,11 @@ public static class Payback
     /// remembers the latest crossing of zero and forgets it whenever C falls below zero again. Past the horizon the volume
     /// stays at the last month's and each approach keeps retraining on its cadence.
     /// <para>
-    /// It stops early only where the literal walk provably gives the same answer: when C can never fall (no month loses and A
-    /// never pays for a retraining), the first crossing is never forgotten; when no month can gain any more and all of B's
-    /// retraining would not lift C to zero, it is "never"; past the horizon without any retraining, the monthly difference D
-    /// is constant, so the paying month is found in one step.
+    /// It stops early only where the literal walk provably gives the same answer: once ahead, when C cannot fall below zero
+    /// before the horizon ends even if every month left lost as much as the worst and A paid every retraining still due (or
+    /// C can never fall at all), the crossing is never forgotten; when no month can gain any more and all of B's retraining
+    /// would not lift C to zero, it is "never"; past the horizon without any retraining, the monthly difference D is
+    /// constant, so the paying month is found in one step.
     /// </para>
     /// </summary>
     public static PaybackPoint Walk(
@@ -96,7 +97,11 @@ public static class Payback
 
             if (m > 0)
             {
-                c -= approach.RetrainingAt(m) - baseline.RetrainingAt(m);
+                if (retrains && (approach.RetrainsAt(m) || baseline.RetrainsAt(m)))
+                {
+                    c -= approach.RetrainingAt(m) - baseline.RetrainingAt(m);
+                }
+
                 if (c < 0m)
                 {
                     ahead = false;
@@ -119,19 +124,20 @@ public static class Payback
 
             decimal v = m < horizon ? horizonVolumes[m] : horizonVolumes[horizon - 1];
             decimal d = v * savingsPerRequest - fixedMonthlyDelta;
-            if (c < 0m && d > 0m && c + d >= 0m)
+            decimal end = c + d;
+            if (end < 0m)
+            {
+                ahead = false;
+            }
+            else if (c < 0m && d > 0m)
             {
                 ahead = true;
                 since = new(m + (-c / d), Math.Ceiling(requests + ShareOfMonth(-c, v, d)));
             }
-            else if (c + d < 0m)
-            {
-                ahead = false;
-            }
 
-            c += d;
+            c = end;
             requests += v;
-            if (ahead && (m >= horizon || neverFalls))
+            if (ahead && (m >= horizon || StaysAheadThroughHorizon(c, m, horizon, worst, approach)))
             {
                 return since;
             }
@@ -153,6 +159,18 @@ public static class Payback
         }
 
         return PaybackPoint.Never;
+    }
+
+    /// <summary>
+    /// Whether C, <paramref name="c"/> at the end of month <paramref name="month"/>, cannot fall below zero before the horizon
+    /// ends even if every later month loses as much as the worst month and A pays every retraining still due before it
+    /// (B's retraining only lifts C): then the literal walk never forgets its crossing before it answers at the horizon.
+    /// </summary>
+    private static bool StaysAheadThroughHorizon(decimal c, int month, int horizon, decimal worst, FixedFigures approach)
+    {
+        int monthsLeft = horizon - 1 - month;
+        int retrainsLeft = approach.RetrainsThrough(horizon - 1) - approach.RetrainsThrough(month);
+        return c + (monthsLeft * Math.Min(0m, worst)) - (retrainsLeft * approach.RetrainCost) >= 0m;
     }
 
     /// <summary>
@@ -194,7 +212,7 @@ public static class Payback
     /// pushed one request up by the rounding of f.
     /// </summary>
     private static decimal ShareOfMonth(decimal shortfall, decimal volume, decimal d) =>
-        volume <= 1m || shortfall < decimal.MaxValue / volume
+        volume <= 1m || (double)shortfall * (double)volume < 1e27 || shortfall < decimal.MaxValue / volume
             ? shortfall * volume / d
             : shortfall / d * volume;
 

@@ -1,62 +1,6 @@
-using System.Globalization;
 using static FineTune.Core.ScenarioLimits;
 
 namespace FineTune.Core;
-
-/// <summary>One input of economics.md section 7, with its value today and its valid range.</summary>
-/// <param name="Approach">The approach it belongs to; -1 for a workload or quality input.</param>
-/// <param name="Current">Its value today, or its default when the scenario leaves it out.</param>
-/// <param name="Min">The smallest valid value (<see cref="ScenarioLimits"/>, and for input tokens the cached input tokens).</param>
-/// <param name="Max">The largest valid value (for the workload inputs, also the largest the 1e15 projection allows).</param>
-internal readonly record struct StudiedInput(StudiedInputKind Kind, int Approach, decimal Current, decimal Min, decimal Max)
-{
-    /// <summary>Whether the input takes whole values only (token counts and months).</summary>
-    public bool IsWhole => Kind is StudiedInputKind.InputTokens or StudiedInputKind.OutputTokens or StudiedInputKind.HorizonMonths;
-
-    /// <summary>The input's JSON path in the scenario.</summary>
-    public string Path => Kind switch
-    {
-        StudiedInputKind.RequestsPerMonth => "workload.requestsPerMonth",
-        StudiedInputKind.MonthlyGrowthRate => "workload.monthlyGrowthRate",
-        StudiedInputKind.HorizonMonths => "workload.horizonMonths",
-        StudiedInputKind.ValuePerCorrectOutput => "quality.valuePerCorrectOutput",
-        StudiedInputKind.CostPerError => "quality.costPerError",
-        StudiedInputKind.ReviewRate => "quality.reviewRate",
-        _ => string.Create(CultureInfo.InvariantCulture, $"approaches[{Approach}].{Kind switch
-        {
-            StudiedInputKind.Accuracy => "accuracy",
-            StudiedInputKind.InputTokens => "inputTokens",
-            StudiedInputKind.OutputTokens => "outputTokens",
-            StudiedInputKind.InputPerMillion => "pricing.inputPerMillion",
-            StudiedInputKind.OutputPerMillion => "pricing.outputPerMillion",
-            StudiedInputKind.HostingPerHour => "hostingPerHour",
-            StudiedInputKind.FixedMonthlyCost => "fixedMonthlyCost",
-            StudiedInputKind.TrainingPerMillion => "training.trainingPerMillion",
-            StudiedInputKind.DataPreparationCost => "training.dataPreparationCost",
-            _ => throw new ArgumentOutOfRangeException(nameof(Kind), Kind, "Not an approach input."),
-        }}"),
-    };
-}
-
-/// <summary>The inputs section 7 studies, in its order.</summary>
-internal enum StudiedInputKind
-{
-    RequestsPerMonth,
-    MonthlyGrowthRate,
-    HorizonMonths,
-    ValuePerCorrectOutput,
-    CostPerError,
-    ReviewRate,
-    Accuracy,
-    InputTokens,
-    OutputTokens,
-    InputPerMillion,
-    OutputPerMillion,
-    HostingPerHour,
-    FixedMonthlyCost,
-    TrainingPerMillion,
-    DataPreparationCost,
-}
 
 /// <summary>
 /// What would change the answer (economics.md section 7): the scenario with one input moved, every other held. Net value
@@ -85,13 +29,15 @@ internal sealed class WhatIf
     private readonly decimal[] netValue;
     private readonly decimal[] horizonCost;
     private readonly decimal totalRequests;
+    private readonly decimal lastMonthRequests;
     private readonly int? recommended;
     private List<StudiedInput>? inputs;
 
     public WhatIf(
         Scenario scenario, ScenarioTerms terms, PerRequestFigures[] perRequest, FixedFigures[] fixedFigures, bool[] eligible,
-        HorizonResult[] horizon, int? recommended)
+        HorizonResult[] horizon, decimal lastMonthRequests, int? recommended)
     {
+        this.lastMonthRequests = lastMonthRequests;
         this.scenario = scenario;
         this.terms = terms;
         this.perRequest = perRequest;
@@ -153,8 +99,10 @@ internal sealed class WhatIf
     /// <summary>workload.requestsPerMonth, valid up to 1e12 and as far as the last month's volume stays within 1e15.</summary>
     public StudiedInput Volume()
     {
-        decimal growth = Power(1m + terms.MonthlyGrowthRate, terms.HorizonMonths - 1);
-        decimal max = growth <= 1m ? MaxRequestsPerMonth : Math.Min(MaxRequestsPerMonth, MaxProjectedMonthlyRequests / growth);
+        // The last month's volume is V(0) x (1 + g)^(horizon - 1): a volume v projects v x lastMonth / V(0).
+        decimal max = lastMonthRequests <= RequestsPerMonth
+            ? MaxRequestsPerMonth
+            : Math.Min(MaxRequestsPerMonth, MaxProjectedMonthlyRequests / (lastMonthRequests / RequestsPerMonth));
         return new(StudiedInputKind.RequestsPerMonth, -1, RequestsPerMonth, MinRequestsPerMonth, max);
     }
 
@@ -219,6 +167,16 @@ internal sealed class WhatIf
         return new SensitivityPoint(value, Id(Analyzer.Recommend(nv, cost, ok)), Margin(nv, ok));
     }
 
+    /// <summary>Whether the recommendation is still today's with <paramref name="input"/> at <paramref name="value"/>.</summary>
+    public bool Keeps(StudiedInput input, decimal value)
+    {
+        Span<decimal> nv = stackalloc decimal[Count];
+        Span<decimal> cost = stackalloc decimal[Count];
+        Span<bool> ok = stackalloc bool[Count];
+        Evaluate(input, value, nv, cost, ok);
+        return Analyzer.Recommend(nv, cost, ok) == recommended;
+    }
+
     /// <summary>Net value of today's recommendation minus the best other eligible approach's; null without either.</summary>
     private decimal? Margin(ReadOnlySpan<decimal> nv, ReadOnlySpan<bool> ok)
     {
@@ -240,23 +198,27 @@ internal sealed class WhatIf
     }
 
     /// <summary>The nearest boundary of <paramref name="input"/> on each side of its current value.</summary>
-    public DecisionBoundary Boundary(StudiedInput input)
+    /// <param name="byPieces">Walk every piece even where the overtaking shortcut applies (the tests compare both).</param>
+    public DecisionBoundary Boundary(StudiedInput input, bool byPieces = false)
     {
-        (BoundaryCrossing? below, BoundaryCrossing? above) = input.Kind switch
-        {
-            StudiedInputKind.RequestsPerMonth or StudiedInputKind.MonthlyGrowthRate => InTotalRequests(input),
-            StudiedInputKind.HorizonMonths => (Horizon(input, -1), Horizon(input, +1)),
-            _ => Linear(input),
-        };
+        (BoundaryCrossing? below, BoundaryCrossing? above) = Crossings(input, byPieces);
         return new DecisionBoundary(input.Path, input.Current, below, above);
     }
+
+    /// <summary>The nearest boundary of <paramref name="input"/> below and above its current value.</summary>
+    public (BoundaryCrossing? Below, BoundaryCrossing? Above) Crossings(StudiedInput input, bool byPieces = false) => input.Kind switch
+    {
+        StudiedInputKind.RequestsPerMonth or StudiedInputKind.MonthlyGrowthRate => InTotalRequests(input, byPieces),
+        StudiedInputKind.HorizonMonths => (Horizon(input, -1), Horizon(input, +1)),
+        _ => Linear(input, byPieces),
+    };
 
     /// <summary>
     /// The volume and the growth rate move net value only through the total requests T, on the lines
     /// NV(T) = NV(T0) + (T - T0) * (accuracy * valuePerCorrectOutput - economicCost); the boundaries are found in T and
     /// mapped back: T = requestsPerMonth * sum of (1 + g)^m for the volume, by bisection on g for the growth.
     /// </summary>
-    private (BoundaryCrossing? Below, BoundaryCrossing? Above) InTotalRequests(StudiedInput input)
+    private (BoundaryCrossing? Below, BoundaryCrossing? Above) InTotalRequests(StudiedInput input, bool byPieces)
     {
         int n = Count;
         Span<decimal> slope = stackalloc decimal[n];
@@ -272,11 +234,13 @@ internal sealed class WhatIf
         bool volume = input.Kind == StudiedInputKind.RequestsPerMonth;
         decimal growth = terms.MonthlyGrowthRate;
         int horizon = terms.HorizonMonths;
-        decimal sumOfPowers = TotalRequests(1m, growth, horizon);
+        // T is linear in the volume: T(v) = v x T0 / V(0).
+        decimal sumOfPowers = totalRequests / RequestsPerMonth;
         decimal lowest = volume ? input.Min * sumOfPowers : TotalRequests(RequestsPerMonth, input.Min, horizon);
         decimal highest = volume ? input.Max * sumOfPowers : TotalRequests(RequestsPerMonth, input.Max, horizon);
 
-        return (Map(Nearest(lines, -1, lowest, whole: false)), Map(Nearest(lines, +1, highest, whole: false)));
+        ((decimal, int?)? below, (decimal, int?)? above) = Nearest(lines, lowest, highest, whole: false, byPieces);
+        return (Map(below), Map(above));
 
         BoundaryCrossing? Map((decimal At, int? Recommended)? found) => found is not { } f
             ? null
@@ -313,9 +277,9 @@ internal sealed class WhatIf
 
     /// <summary>
     /// An input on which every net value is linear: the lines through today's net values and those at the far end of the
-    /// range, with the recommendation's eligibility threshold for an accuracy.
+    /// range (for an accuracy, the slope in closed form), with the approach's eligibility threshold for an accuracy.
     /// </summary>
-    private (BoundaryCrossing? Below, BoundaryCrossing? Above) Linear(StudiedInput input)
+    private (BoundaryCrossing? Below, BoundaryCrossing? Above) Linear(StudiedInput input, bool byPieces)
     {
         decimal x0 = input.Current;
         if (input.Min == input.Max)
@@ -323,24 +287,34 @@ internal sealed class WhatIf
             return (null, null);
         }
 
-        decimal x1 = x0 - input.Min >= input.Max - x0 ? input.Min : input.Max;
         int n = Count;
-        Span<decimal> far = stackalloc decimal[n];
-        Span<decimal> farCost = stackalloc decimal[n];
-        Span<bool> farOk = stackalloc bool[n];
-        Evaluate(input, x1, far, farCost, farOk);
-
         Span<decimal> slope = stackalloc decimal[n];
         Span<decimal> costSlope = stackalloc decimal[n];
-        decimal run = x1 - x0;
-        for (int i = 0; i < n; i++)
+        if (input.Kind == StudiedInputKind.Accuracy)
         {
-            slope[i] = (far[i] - netValue[i]) / run;
-            costSlope[i] = (farCost[i] - horizonCost[i]) / run;
+            // Only this approach moves, and only its net value: with blended accuracy (1 - s) x a + s x routing.accuracy,
+            // d netValue / d a = T x (1 - s) x (valuePerCorrectOutput + (1 - reviewRate) x costPerError).
+            decimal share = scenario.Approaches[input.Approach].Routing?.Share ?? 0m;
+            slope[input.Approach] = totalRequests * (1m - share) * (terms.ValuePerCorrectOutput + ((1m - terms.ReviewRate) * terms.CostPerError));
+        }
+        else
+        {
+            decimal x1 = x0 - input.Min >= input.Max - x0 ? input.Min : input.Max;
+            Span<decimal> far = stackalloc decimal[n];
+            Span<decimal> farCost = stackalloc decimal[n];
+            Span<bool> farOk = stackalloc bool[n];
+            Evaluate(input, x1, far, farCost, farOk);
+            decimal run = x1 - x0;
+            for (int i = 0; i < n; i++)
+            {
+                slope[i] = (far[i] - netValue[i]) / run;
+                costSlope[i] = (farCost[i] - horizonCost[i]) / run;
+            }
         }
 
         var lines = new Lines(x0, netValue, slope, horizonCost, costSlope, eligible, AccuracyThreshold(input));
-        return (Cross(Nearest(lines, -1, input.Min, input.IsWhole)), Cross(Nearest(lines, +1, input.Max, input.IsWhole)));
+        ((decimal, int?)? below, (decimal, int?)? above) = Nearest(lines, input.Min, input.Max, input.IsWhole, byPieces);
+        return (Cross(below), Cross(above));
 
         BoundaryCrossing? Cross((decimal At, int? Recommended)? found) =>
             found is { } f ? new BoundaryCrossing(f.At, Id(f.Recommended)) : null;
@@ -374,11 +348,11 @@ internal sealed class WhatIf
 
         // totals[h - 1] = total requests of an h-month horizon, summed as Economics.TotalRequests sums them.
         Span<decimal> totals = stackalloc decimal[longest];
-        decimal factor = 1m + terms.MonthlyGrowthRate, power = 1m, total = 0m;
+        decimal factor = 1m + terms.MonthlyGrowthRate, volume = RequestsPerMonth, total = 0m;
         for (int m = 0; m < longest; m++)
         {
-            total += RequestsPerMonth * power;
-            power *= factor;
+            total += volume;
+            volume *= factor;
             totals[m] = total;
         }
 
@@ -431,21 +405,61 @@ internal sealed class WhatIf
 
         public EligibilityThreshold? Threshold { get; }
 
-        /// <summary>The recommendation at coordinate <paramref name="x"/>, ties broken as the analysis breaks them.</summary>
+        /// <summary>Whether approach <paramref name="i"/> is eligible at the origin.</summary>
+        public bool IsEligible(int i) => eligible[i];
+
+        /// <summary>The recommendation at <paramref name="x"/> among the eligible approaches other than <paramref name="excluded"/>.</summary>
+        public int? RecommendWithout(int excluded, decimal x)
+        {
+            decimal offset = x - Origin;
+            int? best = null;
+            decimal bestValue = 0m;
+            for (int i = 0; i < Value.Length; i++)
+            {
+                if (i == excluded || !eligible[i])
+                {
+                    continue;
+                }
+
+                decimal value = Value[i] + (Slope[i] * offset);
+                if (best is not int b || value > bestValue
+                    || (value == bestValue && cost[i] + (costSlope[i] * offset) < cost[b] + (costSlope[b] * offset)))
+                {
+                    best = i;
+                    bestValue = value;
+                }
+            }
+
+            return best;
+        }
+
+        /// <summary>
+        /// The recommendation at coordinate <paramref name="x"/>, ties broken as <see cref="Analyzer.Recommend(ReadOnlySpan{decimal}, ReadOnlySpan{decimal}, ReadOnlySpan{bool})"/>
+        /// breaks them (the horizon cost is only worked out for a tie).
+        /// </summary>
         public int? RecommendAt(decimal x)
         {
             decimal offset = x - Origin;
-            Span<decimal> nv = stackalloc decimal[Value.Length];
-            Span<decimal> hc = stackalloc decimal[Value.Length];
-            Span<bool> ok = stackalloc bool[Value.Length];
-            for (int i = 0; i < nv.Length; i++)
+            int? best = null;
+            decimal bestValue = 0m;
+            for (int i = 0; i < Value.Length; i++)
             {
-                nv[i] = Value[i] + (Slope[i] * offset);
-                hc[i] = cost[i] + (costSlope[i] * offset);
-                ok[i] = x != Origin && Threshold is { } t && t.Approach == i ? x >= t.At : eligible[i];
+                bool ok = x != Origin && Threshold is { } t && t.Approach == i ? x >= t.At : eligible[i];
+                if (!ok)
+                {
+                    continue;
+                }
+
+                decimal value = Slope[i] == 0m ? Value[i] : Value[i] + (Slope[i] * offset);
+                if (best is not int b || value > bestValue
+                    || (value == bestValue && cost[i] + (costSlope[i] * offset) < cost[b] + (costSlope[b] * offset)))
+                {
+                    best = i;
+                    bestValue = value;
+                }
             }
 
-            return Analyzer.Recommend(nv, hc, ok);
+            return best;
         }
     }
 
@@ -453,63 +467,174 @@ internal sealed class WhatIf
     private readonly record struct EligibilityThreshold(int Approach, decimal At);
 
     /// <summary>
-    /// Walks from the origin towards <paramref name="end"/> (inclusive) in <paramref name="direction"/>: every crossing of two
-    /// lines and the eligibility threshold split the way into pieces on which the recommendation cannot change, and the first
-    /// piece whose recommendation differs from today's starts at the boundary. With <paramref name="whole"/> only whole
-    /// coordinates are evaluated, so a piece without one is passed over.
+    /// The nearest boundary on each side of the origin, up to <paramref name="lowest"/> and <paramref name="highest"/>
+    /// (inclusive): every crossing of two lines and the eligibility threshold split the way into pieces on which the
+    /// recommendation cannot change, and the first piece whose recommendation differs from today's starts at the boundary.
+    /// With <paramref name="whole"/> only whole coordinates are evaluated, so a piece without one is passed over.
     /// </summary>
-    private (decimal At, int? Recommended)? Nearest(in Lines lines, int direction, decimal end, bool whole)
+    private ((decimal At, int? Recommended)? Below, (decimal At, int? Recommended)? Above) Nearest(
+        in Lines lines, decimal lowest, decimal highest, bool whole, bool byPieces)
     {
-        decimal origin = lines.Origin;
-        if ((end - origin) * direction <= 0m)
+        if (!whole && !byPieces && recommended is int winner && OvertakingOnly(lines, winner))
         {
-            return null;
+            return (Overtaking(lines, winner, -1, lowest), Overtaking(lines, winner, +1, highest));
         }
 
+        decimal origin = lines.Origin;
         int n = lines.Value.Length;
-        Span<decimal> points = stackalloc decimal[2 + (n * (n - 1) / 2)];
+        Span<decimal> points = stackalloc decimal[1 + (n * (n - 1) / 2)];
         int count = 0;
-        points[count++] = origin;
+
+        // Whether the recommendation right next to the origin can differ from today's: a tie there, or an eligibility that
+        // the threshold and today's figures do not agree on. Without either, the first piece on each side is today's.
+        bool edge = false;
+        double reach = Math.Max((double)(highest - origin), (double)(origin - lowest));
         for (int i = 0; i < n; i++)
         {
             for (int j = i + 1; j < n; j++)
             {
                 // Lines i and j meet where value_i + slope_i * d = value_j + slope_j * d.
-                if (Economics.Ratio(lines.Value[j] - lines.Value[i], lines.Slope[i] - lines.Slope[j]) is decimal d
-                    && d * direction > 0m && (origin + d - end) * direction < 0m)
+                decimal gap = lines.Value[j] - lines.Value[i], closing = lines.Slope[i] - lines.Slope[j];
+                if (gap == 0m)
                 {
-                    points[count++] = origin + d;
+                    edge = true;
+                    continue;
+                }
+
+                // A meeting beyond the range is passed over without its (costly, possibly overflowing) decimal quotient.
+                if (closing == 0m || Math.Abs((double)gap / (double)closing) > 2 * reach)
+                {
+                    continue;
+                }
+
+                decimal at = origin + (gap / closing);
+                if (at > lowest && at < highest && at != origin)
+                {
+                    points[count++] = at;
                 }
             }
         }
 
-        if (lines.Threshold is { } threshold && (threshold.At - origin) * direction > 0m && (threshold.At - end) * direction < 0m)
+        if (lines.Threshold is { } threshold)
         {
-            points[count++] = threshold.At;
+            edge |= threshold.At == origin || (origin >= threshold.At) != lines.IsEligible(threshold.Approach);
+            if (threshold.At != origin && threshold.At > lowest && threshold.At < highest)
+            {
+                points[count++] = threshold.At;
+            }
         }
 
         Span<decimal> sorted = points[..count];
         sorted.Sort();
-        if (direction < 0)
+        int split = sorted.BinarySearch(origin);
+        split = split < 0 ? ~split : split;
+        Span<decimal> below = sorted[..split];
+        below.Reverse();
+        return (Side(lines, below, -1, lowest, whole, edge), Side(lines, sorted[split..], +1, highest, whole, edge));
+    }
+
+    /// <summary>
+    /// Whether the answer can only change where another eligible approach's line overtakes the recommendation's, or where the
+    /// recommendation itself loses eligibility: no other approach's eligibility moves, and none ties with the recommendation
+    /// today. Then the first such point on each side is the boundary, and the approach that overtakes there is the new
+    /// recommendation (every other was below the recommendation there, so below it too): the same answer as the piece by
+    /// piece walk, without evaluating any piece.
+    /// </summary>
+    private static bool OvertakingOnly(in Lines lines, int winner)
+    {
+        // A threshold of another approach, or one today's eligibility does not agree with, takes the walk.
+        if (lines.Threshold is { } threshold
+            && (threshold.Approach != winner || threshold.At > lines.Origin || !lines.IsEligible(winner)))
         {
-            sorted.Reverse();
+            return false;
         }
 
-        for (int k = 0; k < sorted.Length; k++)
+        for (int j = 0; j < lines.Value.Length; j++)
         {
-            decimal start = sorted[k];
-            bool last = k + 1 == sorted.Length;
-            decimal next = last ? end : sorted[k + 1];
-            if (next == start || Probe(start, next, last, direction, whole) is not decimal probe)
+            if (j != winner && lines.IsEligible(j) && lines.Value[j] == lines.Value[winner])
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+
+    /// <summary>The nearest point towards <paramref name="end"/> at which another approach overtakes <paramref name="winner"/>, or it loses eligibility.</summary>
+    private static (decimal At, int? Recommended)? Overtaking(in Lines lines, int winner, int direction, decimal end)
+    {
+        decimal origin = lines.Origin;
+        if (direction > 0 ? end <= origin : end >= origin)
+        {
+            return null;
+        }
+
+        double reach = Math.Abs((double)(end - origin));
+        decimal? nearest = null;
+        int? next = null;
+        bool up = direction > 0;
+        for (int j = 0; j < lines.Value.Length; j++)
+        {
+            // Only an eligible approach that gains on the recommendation in this direction can overtake it.
+            if (j == winner || !lines.IsEligible(j) || (up ? lines.Slope[j] <= lines.Slope[winner] : lines.Slope[j] >= lines.Slope[winner]))
             {
                 continue;
             }
 
-            int? answer = lines.RecommendAt(probe);
-            if (answer != recommended)
+            // The meeting point as the piece by piece walk computes it, from the lower index to the higher.
+            (int a, int b) = j < winner ? (j, winner) : (winner, j);
+            decimal gap = lines.Value[b] - lines.Value[a], closing = lines.Slope[a] - lines.Slope[b];
+            if (Math.Abs((double)gap / (double)closing) > 2 * reach)
+            {
+                continue;
+            }
+
+            decimal at = origin + (gap / closing);
+            if ((up ? at >= end : at <= end) || (nearest is decimal n && (up ? at > n : at < n)))
+            {
+                continue;
+            }
+
+            // At the same point, the approach that gains faster comes out ahead.
+            if (nearest == at && next is int k && (up ? lines.Slope[k] >= lines.Slope[j] : lines.Slope[k] <= lines.Slope[j]))
+            {
+                continue;
+            }
+
+            nearest = at;
+            next = j;
+        }
+
+        if (direction < 0 && lines.Threshold is { } t && t.At <= origin && t.At > end && (nearest is not decimal m || t.At >= m))
+        {
+            // Below its threshold the recommendation is excluded: the best of the others there takes over.
+            return (t.At, lines.RecommendWithout(winner, t.At));
+        }
+
+        return nearest is decimal found ? (found, next) : null;
+    }
+
+    /// <summary>The first piece on one side, from the origin through <paramref name="points"/> (nearest first) to <paramref name="end"/>, whose recommendation differs.</summary>
+    private (decimal At, int? Recommended)? Side(
+        in Lines lines, ReadOnlySpan<decimal> points, int direction, decimal end, bool whole, bool edge)
+    {
+        decimal start = lines.Origin;
+        if ((end - start) * direction <= 0m)
+        {
+            return null;
+        }
+
+        for (int k = 0; k <= points.Length; k++)
+        {
+            bool last = k == points.Length;
+            decimal next = last ? end : points[k];
+            if ((k > 0 || edge) && next != start && Probe(start, next, last, direction, whole) is decimal probe
+                && lines.RecommendAt(probe) is var answer && answer != recommended)
             {
                 return (start, answer);
             }
+
+            start = next;
         }
 
         return null;
@@ -611,25 +736,14 @@ internal sealed class WhatIf
     /// <summary>totalRequests of section 3 for a workload, the volumes taken exactly as <see cref="Economics.Volumes"/> takes them.</summary>
     public static decimal TotalRequests(decimal requestsPerMonth, decimal growth, int months)
     {
-        decimal factor = 1m + growth, power = 1m, total = 0m;
+        decimal factor = 1m + growth, volume = requestsPerMonth, total = 0m;
         for (int m = 0; m < months; m++)
         {
-            total += requestsPerMonth * power;
-            power *= factor;
+            total += volume;
+            volume *= factor;
         }
 
         return total;
-    }
-
-    private static decimal Power(decimal factor, int exponent)
-    {
-        decimal power = 1m;
-        for (int i = 0; i < exponent; i++)
-        {
-            power *= factor;
-        }
-
-        return power;
     }
 
     /// <summary>Whether the last month's volume stays within 1e15, checked as the scenario's validation checks it.</summary>

@@ -381,6 +381,7 @@ public sealed class PropertyTests
                 }
             }, iter: 1000);
 
+    /// <summary>Any scenario within the limits analyses, with every optional section, and writes its JSON: no overflow anywhere.</summary>
     [Fact]
     public void Analyze_AnyScenarioWithinTheLimits_AnalysesAndSerialises() =>
         ScenarioGen.Sample(scenario =>
@@ -388,7 +389,8 @@ public sealed class PropertyTests
             // The validator accepts what the generator builds: the limits of both agree.
             Scenario parsed = Samples.Parse(ScenarioJson.Serialize(scenario));
 
-            Analysis analysis = Analyzer.Analyze(parsed);
+            Analysis analysis = Analyzer.Analyze(
+                parsed, sections: AnalysisSections.Decision | AnalysisSections.Sensitivity | AnalysisSections.Timeline);
 
             using JsonDocument json = JsonDocument.Parse(AnalysisJson.SerializeToUtf8Bytes(analysis));
             Assert.Equal(scenario.Approaches.Count, json.RootElement.GetProperty("approaches").GetArrayLength());

@@ -118,7 +118,7 @@ public sealed partial class ReasonTests
     }
 
     [Fact]
-    public void Reasons_Sample_ThresholdsAreTheDecisionBoundariesRoundedAwayFromToday()
+    public void Reasons_Sample_ThresholdsAreTheDecisionBoundariesRoundedTowardsToday()
     {
         Scenario sample = Samples.Parse(Samples.SupportTriage());
         Decision decision = Analyzer.Analyze(sample, sections: AnalysisSections.Decision).Decision!;
@@ -134,7 +134,7 @@ public sealed partial class ReasonTests
     private static partial Regex VolumeThreshold();
 
     /// <summary>
-    /// "stays the best choice unless monthly requests fall below X": at X itself (rounded away from today) the recommendation
+    /// "stays the best choice unless monthly requests fall below X": at X itself (rounded towards today, off the boundary) the recommendation
     /// is today's, and just past the exact boundary of the decision section it is the one the sentence names.
     /// </summary>
     [Fact]
@@ -160,10 +160,34 @@ public sealed partial class ReasonTests
                 decimal rounded = decimal.Parse(match.Groups[2].Value, NumberStyles.Number, CultureInfo.InvariantCulture);
                 bool below = match.Groups[1].Value == "fall below";
                 decimal exact = (below ? line!.Below : line!.Above)!.Value;
-                Assert.True(below ? rounded >= exact : rounded <= exact, $"{rounded} is not rounded away from {requests} past {exact}");
+                Assert.True(below ? rounded >= exact : rounded <= exact, $"{rounded} is not rounded from {exact} towards {requests}");
                 Assert.Equal(analysis.Recommendation.ApproachId,
                     StudiedInputs.RecommendationOf(StudiedInputs.With(scenario, "workload.requestsPerMonth", rounded)));
             }, iter: 200);
+
+    [Fact]
+    public void Reasons_EligibilityThresholdOnAFourDigitValue_IsNamedAsItIs()
+    {
+        // With 0.85 required, ft (0.9) stays eligible down to 0.85 itself: "falls below 0.85", not 0.8501.
+        Scenario scenario = Scenario(100_000m, Prompt, FineTuned) with { Quality = new Quality(null, null, null, null, null, 0.85m) };
+
+        Assert.Contains("ft stays the best choice unless monthly requests fall below 10,420 (then prompt) or its accuracy falls below 0.85 (then prompt).",
+            ReasonsOf(scenario));
+    }
+
+    [Fact]
+    public void Reasons_VolumeBoundaryOnAFourDigitValueWhereTheTieFlips_NameTheNextValue()
+    {
+        // With $1,820 of preparation ft's training costs 50 + 1,820 + 50 = $1,920, recovered by 1,920 / 0.008 = 240,000
+        // requests: 20,000 a month over 12 months, a boundary that already has 4 digits. At 20,000 the two tie on net value
+        // and on cost, and the tie goes to the earlier approach, prompt: the sentence names 20,010, where ft wins again.
+        Approach fineTune = FineTuned with { Training = FineTuned.Training! with { DataPreparationCost = 1_820m } };
+
+        IReadOnlyList<string> reasons = ReasonsOf(Scenario(100_000m, Prompt, fineTune));
+
+        Assert.Equal("prompt", StudiedInputs.RecommendationOf(Scenario(20_000m, Prompt, fineTune)));
+        Assert.Equal("ft stays the best choice unless monthly requests fall below 20,010 (then prompt).", reasons[1]);
+    }
 
     [Fact]
     public void Reasons_Anywhere_NeverSayMonthsOfSixHundredOrFractionsOfMonthZero() =>

@@ -179,6 +179,21 @@ public sealed class WhatIfPropertyTests
             Assert.Equal(decision.Boundaries.Select(Distance).Order(), decision.Boundaries.Select(Distance));
         }, iter: 60, threads: 1, print: Print);
 
+    /// <summary>
+    /// Where only another approach overtaking the recommendation (or its own eligibility) can change the answer, the
+    /// shortcut finds the same boundaries as the piece by piece walk.
+    /// </summary>
+    [Fact]
+    public void Decision_OvertakingShortcut_AgreesWithThePieceByPieceWalk() =>
+        ScenarioGen.Sample(scenario =>
+        {
+            WhatIf whatIf = WhatIfOf(scenario);
+            foreach (StudiedInput input in whatIf.Inputs)
+            {
+                Assert.Equal(whatIf.Boundary(input, byPieces: true), whatIf.Boundary(input));
+            }
+        }, iter: 300, print: Print);
+
     [Fact]
     public void Sensitivity_AtOneTimesEveryInput_IsThePlainAnalysis() =>
         ScenarioGen.Sample(scenario =>
@@ -334,6 +349,6 @@ public sealed class WhatIfPropertyTests
             horizon[i] = Economics.Horizon(scenario.Approaches[i], terms, perRequest[i], fixedFigures[i], volumes);
         }
 
-        return new WhatIf(scenario, terms, perRequest, fixedFigures, eligible, horizon, Analyzer.Recommend(horizon, eligible));
+        return new WhatIf(scenario, terms, perRequest, fixedFigures, eligible, horizon, volumes[^1], Analyzer.Recommend(horizon, eligible));
     }
 }
