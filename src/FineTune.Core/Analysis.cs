@@ -27,7 +27,10 @@ public sealed record Analysis(
     [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] IReadOnlyList<SensitivityLine>? Sensitivity = null,
     [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] Timeline? Timeline = null);
 
-/// <summary>The optional sections of an analysis (economics.md section 7), computed only when asked for.</summary>
+/// <summary>
+/// The optional sections of an analysis (economics.md section 7), computed only when asked for. Their names in a request
+/// (<c>include=decision,timeline</c>) are those of the JSON properties; <see cref="AnalysisSectionNames"/> reads them.
+/// </summary>
 [Flags]
 public enum AnalysisSections
 {
@@ -39,6 +42,41 @@ public enum AnalysisSections
     Sensitivity = 2,
     /// <summary><see cref="Analysis.Timeline"/>: cumulative costs and advantage month by month.</summary>
     Timeline = 4,
+}
+
+/// <summary>The names of the optional sections, as a request's <c>include</c> lists them.</summary>
+public static class AnalysisSectionNames
+{
+    // The bit of each name is 1 << its index.
+    private static readonly string[] Names = ["decision", "sensitivity", "timeline"];
+
+    /// <summary>Every section name, in the order the analysis writes them.</summary>
+    public static IReadOnlyList<string> All => Names;
+
+    /// <summary>
+    /// Reads a comma-separated list of section names (case-sensitive, blanks around names ignored, repeats allowed; empty or
+    /// null is the plain analysis). False, with every unknown name in <paramref name="unknown"/>, when a name is not one of
+    /// <see cref="All"/>.
+    /// </summary>
+    public static bool TryParse(string? include, out AnalysisSections sections, out IReadOnlyList<string> unknown)
+    {
+        sections = AnalysisSections.None;
+        var wrong = new List<string>();
+        foreach (string part in (include ?? "").Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries))
+        {
+            int index = Array.IndexOf(Names, part);
+            if (index < 0)
+            {
+                wrong.Add(part);
+                continue;
+            }
+
+            sections |= (AnalysisSections)(1 << index);
+        }
+
+        unknown = wrong;
+        return wrong.Count == 0;
+    }
 }
 
 /// <summary>The figures of one approach (economics.md sections 2 and 3).</summary>

@@ -3,12 +3,25 @@ using static FineTune.Core.ScenarioLimits;
 namespace FineTune.Core;
 
 /// <summary>
-/// What would change the answer (economics.md section 7): the scenario with one input moved, every other held. Net value
-/// depends on the monthly volume and the growth rate only through the horizon's total requests T, and linearly on T, so
-/// both are solved as lines in T (growth then found by bisection on T(g)); it is linear in every other studied input but
-/// the horizon, so those are solved as lines through today's value and a second evaluation at the far end of the range.
-/// Eligibility (requiredAccuracy) makes the answer piecewise: every crossing and eligibility threshold splits the range,
-/// and the recommendation is read between them, so a reported boundary is always one where the answer really changes.
+/// What would change the answer (economics.md section 7): the scenario with one input moved, every other held.
+/// <para>
+/// Net value depends on the monthly volume and the growth rate only through the horizon's total requests T, and linearly on
+/// T, so both are solved as lines in T (growth then found by bisection on T(g) to 1e-9); it is linear in every other studied
+/// input but the horizon, so those are solved as lines through today's value and a second evaluation at the far end of the
+/// range (for an accuracy, its slope in closed form). The horizon is evaluated whole month by whole month.
+/// </para>
+/// <para>
+/// Eligibility (requiredAccuracy) makes the answer piecewise: every crossing of two lines and the eligibility threshold split
+/// the range, and the recommendation is read between them, so a reported boundary is always one where the answer really
+/// changes. Where nothing but another approach overtaking the recommendation (or its own eligibility) can change it, the
+/// first overtaking is the boundary without reading any piece. Token counts report the real crossing, but only a whole
+/// count past it decides what the recommendation becomes.
+/// </para>
+/// <para>
+/// Choices where section 7 is silent: an input's valid range is section 1's (input tokens start at the cached input
+/// tokens; the workload inputs stop where the last month would project more than 1e15 requests); a boundary at today's
+/// value itself (a tie today, or an accuracy exactly at requiredAccuracy) is reported at distance 0.
+/// </para>
 /// </summary>
 internal sealed class WhatIf
 {
@@ -33,16 +46,19 @@ internal sealed class WhatIf
     private readonly int? recommended;
     private List<StudiedInput>? inputs;
 
+    /// <param name="horizon">Today's horizon figures of every approach.</param>
+    /// <param name="lastMonthRequests">V(horizonMonths - 1), today's last planned month.</param>
+    /// <param name="recommended">Today's recommendation; null when no approach is eligible.</param>
     public WhatIf(
         Scenario scenario, ScenarioTerms terms, PerRequestFigures[] perRequest, FixedFigures[] fixedFigures, bool[] eligible,
         HorizonResult[] horizon, decimal lastMonthRequests, int? recommended)
     {
-        this.lastMonthRequests = lastMonthRequests;
         this.scenario = scenario;
         this.terms = terms;
         this.perRequest = perRequest;
         this.fixedFigures = fixedFigures;
         this.eligible = eligible;
+        this.lastMonthRequests = lastMonthRequests;
         this.recommended = recommended;
         netValue = new decimal[horizon.Length];
         horizonCost = new decimal[horizon.Length];

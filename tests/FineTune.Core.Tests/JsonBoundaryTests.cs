@@ -131,6 +131,37 @@ public sealed partial class JsonBoundaryTests
         Assert.Equal(JsonValueKind.Null, baseline.GetProperty("advantage").ValueKind);
     }
 
+    public static TheoryData<string?, AnalysisSections> IncludeLists => new()
+    {
+        { null, AnalysisSections.None },
+        { "", AnalysisSections.None },
+        { "decision", AnalysisSections.Decision },
+        { "timeline, decision", AnalysisSections.Decision | AnalysisSections.Timeline },
+        { "decision,sensitivity,timeline", AnalysisSections.Decision | AnalysisSections.Sensitivity | AnalysisSections.Timeline },
+        { "sensitivity,,sensitivity", AnalysisSections.Sensitivity },
+    };
+
+    [Theory]
+    [MemberData(nameof(IncludeLists))]
+    public void AnalysisSectionNames_KnownNames_AreRead(string? include, AnalysisSections expected)
+    {
+        Assert.True(AnalysisSectionNames.TryParse(include, out AnalysisSections sections, out IReadOnlyList<string> unknown));
+        Assert.Equal(expected, sections);
+        Assert.Empty(unknown);
+    }
+
+    [Fact]
+    public void AnalysisSectionNames_UnknownNames_AreAllNamed()
+    {
+        Assert.False(AnalysisSectionNames.TryParse("decision,Timeline,charts", out _, out IReadOnlyList<string> unknown));
+        Assert.Equal(["Timeline", "charts"], unknown);
+
+        // The names are the JSON properties the sections are written under.
+        using JsonDocument json = JsonDocument.Parse(AnalysisJson.SerializeToUtf8Bytes(Analyzer.Analyze(
+            Samples.Parse(Samples.Minimal), sections: AnalysisSections.Decision | AnalysisSections.Sensitivity | AnalysisSections.Timeline)));
+        Assert.Equal(AnalysisSectionNames.All, json.RootElement.EnumerateObject().Select(p => p.Name).Skip(11));
+    }
+
     [Fact]
     public void AnalysisJson_PerUserRevenue_WritesPerUserElseNull()
     {
