@@ -7,6 +7,12 @@ internal static class Explanations
 {
     private static readonly CultureInfo Invariant = CultureInfo.InvariantCulture;
 
+    /// <summary>10^0 .. 10^28.</summary>
+    private static readonly decimal[] Powers = [.. Enumerable.Range(0, 29).Select(e => Enumerable.Repeat(10m, e).Aggregate(1m, (p, t) => p * t))];
+
+    /// <summary>10^0 .. 10^-28.</summary>
+    private static readonly decimal[] Fractions = [.. Enumerable.Range(0, 29).Select(e => Enumerable.Repeat(0.1m, e).Aggregate(1m, (p, t) => p * t))];
+
     /// <summary>
     /// The reasons of the recommendation: what decided it (net value, or cost when no value per correct output was given),
     /// the nearest monthly volume and accuracy at which it would change (section 7), and how it pays back against the
@@ -95,6 +101,14 @@ internal static class Explanations
             quality |= h.QualityCost != 0m;
         }
 
+        if (approaches.Count == 1)
+        {
+            return costOnly
+                ? $"{id} is the only approach: it costs {Money(-w.NetValue)} over the {terms.HorizonMonths}-month horizon"
+                    + (quality ? " with review and error costs." : ".")
+                : $"{id} is the only approach: it creates {Money(w.NetValue)} of net value over the {terms.HorizonMonths}-month horizon.";
+        }
+
         string lead = costOnly
             ? $"{id} costs least over the {terms.HorizonMonths}-month horizon: {Money(-w.NetValue)}"
                 + (quality ? " with review and error costs" : "")
@@ -150,6 +164,8 @@ internal static class Explanations
 
         return named switch
         {
+            // With a single approach there is no choice to keep.
+            0 when approaches.Count == 1 => null,
             0 => $"{id} stays the best choice at any monthly volume and at any accuracy of its own.",
             1 => $"{id} stays the best choice unless {clauses[0]}.",
             _ => $"{id} stays the best choice unless {string.Join(", ", clauses, 0, named - 1)} or {clauses[named - 1]}.",
@@ -389,10 +405,4 @@ internal static class Explanations
 
     /// <summary>10^<paramref name="exponent"/>, for exponents from -28 to 28.</summary>
     private static decimal PowerOfTen(int exponent) => exponent >= 0 ? Powers[exponent] : Fractions[-exponent];
-
-    /// <summary>10^0 .. 10^28.</summary>
-    private static readonly decimal[] Powers = [.. Enumerable.Range(0, 29).Select(e => Enumerable.Repeat(10m, e).Aggregate(1m, (p, t) => p * t))];
-
-    /// <summary>10^0 .. 10^-28.</summary>
-    private static readonly decimal[] Fractions = [.. Enumerable.Range(0, 29).Select(e => Enumerable.Repeat(0.1m, e).Aggregate(1m, (p, t) => p * t))];
 }

@@ -190,6 +190,13 @@ public sealed partial class ReasonTests
     }
 
     [Fact]
+    public void Reasons_SingleApproach_SayItIsTheOnlyOneAndWhatItCosts()
+    {
+        // One prompt: $0.01 x 1,200,000 requests = $12,000; no alternative, so no threshold to name.
+        Assert.Equal(["prompt is the only approach: it costs $12,000.00 over the 12-month horizon."], ReasonsOf(Scenario(100_000m, Prompt)));
+    }
+
+    [Fact]
     public void Reasons_Anywhere_NeverSayMonthsOfSixHundredOrFractionsOfMonthZero() =>
         PropertyTests.ScenarioGen.Sample(scenario =>
         {
