@@ -8,9 +8,10 @@ public static class Analyzer
 
     /// <summary>
     /// Analyses a scenario that <see cref="ScenarioJson.Parse"/> accepted, placing its metrics in <paramref name="bands"/>
-    /// (default: <see cref="BenchmarkBands.Seed"/>).
+    /// (default: <see cref="BenchmarkBands.Seed"/>), with the optional <paramref name="sections"/> of economics.md section 7.
     /// </summary>
-    public static Analysis Analyze(Scenario scenario, IReadOnlyList<BenchmarkBand>? bands = null)
+    public static Analysis Analyze(
+        Scenario scenario, IReadOnlyList<BenchmarkBand>? bands = null, AnalysisSections sections = AnalysisSections.None)
     {
         ArgumentNullException.ThrowIfNull(scenario);
         if (scenario.Approaches.Count == 0)
@@ -66,17 +67,21 @@ public static class Analyzer
         var scale = new ScaleCheck[ScaleMultipliers.Count];
         for (int s = 0; s < scale.Length; s++)
         {
-            scale[s] = Scale(ScaleMultipliers[s], scenario, terms, perRequest, fixedFigures, eligible, s == 0 ? horizon : null);
+            scale[s] = Scale(ScaleMultipliers[s], scenario, terms, perRequest, fixedFigures, eligible, horizon);
         }
 
         int featured = recommended ?? baseline;
         IReadOnlyList<BenchmarkComparison> benchmarks = Benchmark(bands, segment, approaches[featured], horizon[featured], notes);
+        var whatIf = new WhatIf(scenario, terms, perRequest, fixedFigures, eligible, horizon, volumes[^1], recommended);
         Recommendation recommendation = Explanations.Recommendation(
-            approaches, horizon, perRequest, eligible, recommended, baseline, breakEven, terms);
+            approaches, horizon, perRequest, eligible, recommended, baseline, breakEven, terms, whatIf);
         Explanations.AddNotes(notes, scenario, terms, approachResults, breakEven);
 
         return new Analysis(scenario.Name, segment, terms.HorizonMonths, horizon[0].TotalRequests, approaches[baseline].Id,
-            approachResults, breakEven, recommendation, scale, benchmarks, notes);
+            approachResults, breakEven, recommendation, scale, benchmarks, notes,
+            Decision: (sections & AnalysisSections.Decision) != 0 ? whatIf.Decision() : null,
+            Sensitivity: (sections & AnalysisSections.Sensitivity) != 0 ? whatIf.Sensitivity() : null,
+            Timeline: (sections & AnalysisSections.Timeline) != 0 ? Timeline(approaches, perRequest, fixedFigures, baseline, volumes) : null);
     }
 
     /// <summary>The baseline: the one named, else the first prompt approach, else the first approach.</summary>
@@ -122,6 +127,83 @@ public static class Analyzer
         return best;
     }
 
+    /// <summary>
+    /// The eligible approach with the highest net value (dollars); ties go to the lower horizon cost, then to the earlier
+    /// approach. Null when none is eligible.
+    /// </summary>
+    public static int? Recommend(ReadOnlySpan<decimal> netValue, ReadOnlySpan<decimal> horizonCost, ReadOnlySpan<bool> eligible)
+    {
+        int? best = null;
+        for (int i = 0; i < netValue.Length; i++)
+        {
+            if (!eligible[i])
+            {
+                continue;
+            }
+
+            if (best is not int b
+                || netValue[i] > netValue[b]
+                || (netValue[i] == netValue[b] && horizonCost[i] < horizonCost[b]))
+            {
+                best = i;
+            }
+        }
+
+        return best;
+    }
+
+    /// <summary>
+    /// The timeline of economics.md section 7: each approach's cumulative costs at the end of every month, summed as section
+    /// 3 sums the horizon (training, then requests so far x inference cost plus months x fixed cost), so that the last month
+    /// equals horizon.totalCost (and totalCost + qualityCost) exactly.
+    /// </summary>
+    private static Timeline Timeline(
+        IReadOnlyList<Approach> approaches, PerRequestFigures[] perRequest, FixedFigures[] fixedFigures, int baseline,
+        ReadOnlySpan<decimal> volumes)
+    {
+        int months = volumes.Length;
+        var cost = new decimal[approaches.Count][];
+        var allIn = new decimal[approaches.Count][];
+        for (int i = 0; i < approaches.Count; i++)
+        {
+            PerRequestFigures p = perRequest[i];
+            FixedFigures f = fixedFigures[i];
+            cost[i] = new decimal[months];
+            allIn[i] = new decimal[months];
+            decimal requests = 0m;
+            for (int m = 0; m < months; m++)
+            {
+                requests += volumes[m];
+                // The training charged by the end of month m: the initial run, then one retraining at each of R, 2R, ... <= m.
+                decimal training = f.InitialTraining + (f.RetrainsThrough(m) * f.RetrainCost);
+                cost[i][m] = training + (requests * p.InferenceCost + (m + 1) * f.FixedMonthly);
+                allIn[i][m] = cost[i][m] + Economics.QualityCost(p, requests);
+            }
+        }
+
+        var rows = new TimelineApproach[approaches.Count];
+        for (int i = 0; i < rows.Length; i++)
+        {
+            TimelineAdvantage? advantage = null;
+            if (i != baseline)
+            {
+                var inCost = new decimal[months];
+                var inAllIn = new decimal[months];
+                for (int m = 0; m < months; m++)
+                {
+                    inCost[m] = cost[baseline][m] - cost[i][m];
+                    inAllIn[m] = allIn[baseline][m] - allIn[i][m];
+                }
+
+                advantage = new TimelineAdvantage(inCost, inAllIn);
+            }
+
+            rows[i] = new TimelineApproach(approaches[i].Id, cost[i], allIn[i], advantage);
+        }
+
+        return new Timeline(rows);
+    }
+
     private static HorizonResult[] Horizons(
         IReadOnlyList<Approach> approaches, ScenarioTerms terms, PerRequestFigures[] perRequest, FixedFigures[] fixedFigures,
         ReadOnlySpan<decimal> volumes)
@@ -144,40 +226,73 @@ public static class Analyzer
         p.Accuracy,
         eligible,
         new PerRequestCosts(p.ModelTokenCost, p.RetrievalCost, p.InferenceCost, p.VerificationCost, p.ErrorCost, p.EconomicCost,
-            h.FullyLoadedCost, h.CostOfPredictivity),
+            h.FullyLoadedCost, h.CostOfPredictivity, Economics.AllInCost(h)),
         new MonthlyCosts(f.FixedMonthly, h.MonthlyRunRate),
         new TrainingCosts(f.InitialTraining, f.RetrainCost, h.TrainingRuns),
         new HorizonFigures(h.HorizonCost, h.QualityCost, h.Revenue, h.GrossMargin, h.GrossMarginRate, h.AiCogsToRevenue, h.NetValue),
-        Economics.Ratio(terms.PerUserPerMonth, p.InferenceCost));
+        Economics.Ratio(terms.PerUserPerMonth, p.InferenceCost),
+        Economics.PerUser(terms, h));
 
+    /// <summary>
+    /// Section 3 at <paramref name="multiplier"/> times the volume. Every month's volume scales alike, so the horizon holds
+    /// <paramref name="multiplier"/> times the requests of <paramref name="plain"/> (the same sum, rounded once); only the
+    /// figures the scale check reports, and those the recommendation needs, are worked out.
+    /// </summary>
     private static ScaleCheck Scale(
         int multiplier, Scenario scenario, ScenarioTerms terms, PerRequestFigures[] perRequest, FixedFigures[] fixedFigures,
-        bool[] eligible, HorizonResult[]? known)
+        bool[] eligible, HorizonResult[] plain)
     {
+        int count = plain.Length;
         decimal requestsPerMonth = scenario.Workload.RequestsPerMonth * multiplier;
-        HorizonResult[] horizon = known ?? ScaledHorizons(scenario.Approaches, terms, perRequest, fixedFigures, requestsPerMonth);
-        int? recommended = Recommend(horizon, eligible);
-        var rows = new ScaleApproach[horizon.Length];
-        for (int i = 0; i < rows.Length; i++)
+        decimal totalRequests = plain[0].TotalRequests * multiplier;
+        Span<decimal> netValue = stackalloc decimal[count];
+        Span<decimal> horizonCost = stackalloc decimal[count];
+        var rows = new ScaleApproach[count];
+        for (int i = 0; i < count; i++)
         {
-            HorizonResult h = horizon[i];
-            // Viability needs revenue; revenue of exactly 0 earns no margin and is not viable.
-            bool? viable = terms.RevenuePerRequest is null ? null : h.GrossMarginRate >= terms.TargetGrossMargin;
-            rows[i] = new ScaleApproach(scenario.Approaches[i].Id, h.FullyLoadedCost, h.MonthlyRunRate, h.AiCogsToRevenue,
-                h.GrossMarginRate, viable);
+            ScaleApproach row;
+            if (multiplier == 1)
+            {
+                HorizonResult h = plain[i];
+                (netValue[i], horizonCost[i]) = (h.NetValue, h.HorizonCost);
+                row = new ScaleApproach(scenario.Approaches[i].Id, h.FullyLoadedCost, h.MonthlyRunRate, h.AiCogsToRevenue, h.GrossMarginRate,
+                    Viable(terms, h.GrossMarginRate));
+            }
+            else
+            {
+                (row, netValue[i], horizonCost[i]) = ScaledRow(
+                    scenario.Approaches[i], terms, perRequest[i], fixedFigures[i], requestsPerMonth, totalRequests);
+            }
+
+            rows[i] = row;
         }
 
+        int? recommended = Recommend(netValue, horizonCost, eligible);
         return new ScaleCheck(multiplier, requestsPerMonth, recommended is int r ? scenario.Approaches[r].Id : null, rows);
     }
 
-    private static HorizonResult[] ScaledHorizons(
-        IReadOnlyList<Approach> approaches, ScenarioTerms terms, PerRequestFigures[] perRequest, FixedFigures[] fixedFigures,
-        decimal requestsPerMonth)
+    /// <summary>
+    /// One approach's row of the scale check, with its net value and horizon cost. The ratios are taken per request, which is
+    /// the same quotient: aiCogsToRevenue = horizonCost / revenue = fullyLoadedCost / revenue.perRequest, and
+    /// grossMarginRate = (revenue - horizonCost) / revenue = 1 - aiCogsToRevenue.
+    /// </summary>
+    private static (ScaleApproach Row, decimal NetValue, decimal HorizonCost) ScaledRow(
+        Approach approach, ScenarioTerms terms, PerRequestFigures p, FixedFigures f, decimal requestsPerMonth, decimal totalRequests)
     {
-        Span<decimal> volumes = stackalloc decimal[terms.HorizonMonths];
-        Economics.Volumes(requestsPerMonth, terms.MonthlyGrowthRate, volumes);
-        return Horizons(approaches, terms, perRequest, fixedFigures, volumes);
+        int runs = f.RunsWithin(terms.HorizonMonths, approach.Training is not null);
+        decimal horizonCost = Economics.HorizonCost(p, f, runs, terms.HorizonMonths, totalRequests);
+        decimal netValue = Economics.NetValue(p, terms.ValuePerCorrectOutput, totalRequests, horizonCost, Economics.QualityCost(p, totalRequests));
+        decimal fullyLoadedCost = horizonCost / totalRequests;
+        decimal? aiCogsToRevenue = Economics.Ratio(fullyLoadedCost, terms.RevenuePerRequest);
+        decimal? grossMarginRate = 1m - aiCogsToRevenue;
+        var row = new ScaleApproach(approach.Id, fullyLoadedCost, requestsPerMonth * p.InferenceCost + f.FixedMonthly,
+            aiCogsToRevenue, grossMarginRate, Viable(terms, grossMarginRate));
+        return (row, netValue, horizonCost);
     }
+
+    /// <summary>Viability needs revenue; revenue of exactly 0 earns no margin and is not viable.</summary>
+    private static bool? Viable(ScenarioTerms terms, decimal? grossMarginRate) =>
+        terms.RevenuePerRequest is null ? null : grossMarginRate >= terms.TargetGrossMargin;
 
     private static IReadOnlyList<BenchmarkComparison> Benchmark(
         IReadOnlyList<BenchmarkBand> bands, Segment segment, Approach approach, HorizonResult horizon, List<string> notes)

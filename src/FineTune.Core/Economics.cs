@@ -5,11 +5,13 @@ namespace FineTune.Core;
 /// </summary>
 /// <param name="RevenuePerRequest">Dollars per request; null without a revenue block.</param>
 /// <param name="PerUserPerMonth">Subscription dollars per user per month; null when not given.</param>
+/// <param name="RequestsPerUserPerMonth">Requests one user makes a month; null when not given.</param>
 public sealed record ScenarioTerms(
     int HorizonMonths,
     decimal MonthlyGrowthRate,
     decimal? RevenuePerRequest,
     decimal? PerUserPerMonth,
+    decimal? RequestsPerUserPerMonth,
     decimal TargetGrossMargin,
     decimal ValuePerCorrectOutput,
     decimal CostPerError,
@@ -37,6 +39,7 @@ public sealed record ScenarioTerms(
             scenario.Workload.MonthlyGrowthRate ?? 0m,
             perRequest,
             revenue?.PerUserPerMonth,
+            revenue?.RequestsPerUserPerMonth,
             revenue?.TargetGrossMargin ?? ScenarioLimits.DefaultTargetGrossMargin,
             quality?.ValuePerCorrectOutput ?? 0m,
             quality?.CostPerError ?? 0m,
@@ -68,9 +71,21 @@ public readonly record struct PerRequestFigures(
 /// <param name="RetrainEveryMonths">Cadence of retraining; null when trained once or not at all.</param>
 public readonly record struct FixedFigures(decimal FixedMonthly, decimal InitialTraining, decimal RetrainCost, int? RetrainEveryMonths)
 {
+    /// <summary>Whether a retraining is charged at the start of month <paramref name="month"/>: every positive multiple of the cadence.</summary>
+    public bool RetrainsAt(int month) => RetrainEveryMonths is int every && month > 0 && month % every == 0;
+
     /// <summary>Retraining dollars charged at the start of month <paramref name="month"/>: at every positive multiple of the cadence.</summary>
     public decimal RetrainingAt(int month) =>
         RetrainEveryMonths is int every && month > 0 && month % every == 0 ? RetrainCost : 0m;
+
+    /// <summary>Retraining spread over its cadence, retrainCost / R, dollars a month; 0 without R.</summary>
+    public decimal RetrainingPerMonth => RetrainEveryMonths is int every ? RetrainCost / every : 0m;
+
+    /// <summary>Whether any later month charges a retraining of more than 0 dollars.</summary>
+    public bool PaysForRetraining => RetrainEveryMonths is not null && RetrainCost > 0m;
+
+    /// <summary>Retraining runs charged after month 0 up to and including month <paramref name="month"/>: floor(month / R), 0 without R.</summary>
+    public int RetrainsThrough(int month) => RetrainEveryMonths is int every ? month / every : 0;
 
     /// <summary>Training runs within a horizon: 1 + floor((horizon - 1) / R), 1 without R, 0 without training.</summary>
     public int RunsWithin(int horizonMonths, bool hasTraining) => !hasTraining
@@ -170,17 +185,18 @@ public static class Economics
     }
 
     /// <summary>
-    /// V(m) = requestsPerMonth * (1 + monthlyGrowthRate)^m for m = 0 .. horizonMonths - 1, the power taken by repeated
-    /// multiplication, into <paramref name="volumes"/> (whose length is the horizon).
+    /// V(m) = requestsPerMonth * (1 + monthlyGrowthRate)^m for m = 0 .. horizonMonths - 1 into <paramref name="volumes"/>
+    /// (whose length is the horizon), each month as the previous one times (1 + monthlyGrowthRate): compounding as the
+    /// validation projects the last month, one multiplication a month.
     /// </summary>
     public static void Volumes(decimal requestsPerMonth, decimal monthlyGrowthRate, Span<decimal> volumes)
     {
         decimal factor = 1 + monthlyGrowthRate;
-        decimal power = 1m;
+        decimal volume = requestsPerMonth;
         for (int m = 0; m < volumes.Length; m++)
         {
-            volumes[m] = requestsPerMonth * power;
-            power *= factor;
+            volumes[m] = volume;
+            volume *= factor;
         }
     }
 
@@ -229,11 +245,8 @@ public static class Economics
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(totalRequests);
 
         int runs = fixedFigures.RunsWithin(horizonMonths, approach.Training is not null);
-        decimal running = totalRequests * perRequest.InferenceCost + horizonMonths * fixedFigures.FixedMonthly;
-
-        // Without training the training figures are 0, so (runs - 1) * retrainCost is 0 too.
-        decimal horizonCost = fixedFigures.InitialTraining + (runs - 1) * fixedFigures.RetrainCost + running;
-        decimal qualityCost = totalRequests * (perRequest.VerificationCost + perRequest.ErrorCost);
+        decimal horizonCost = HorizonCost(perRequest, fixedFigures, runs, horizonMonths, totalRequests);
+        decimal qualityCost = QualityCost(perRequest, totalRequests);
         decimal fullyLoadedCost = horizonCost / totalRequests;
         decimal costOfPredictivity = (fullyLoadedCost + perRequest.VerificationCost) / perRequest.Accuracy;
 
@@ -241,11 +254,59 @@ public static class Economics
         decimal? grossMargin = revenue - horizonCost;
         decimal? grossMarginRate = Ratio(grossMargin, revenue);
         decimal? aiCogsToRevenue = Ratio(horizonCost, revenue);
-        decimal netValue = totalRequests * perRequest.Accuracy * terms.ValuePerCorrectOutput - horizonCost - qualityCost;
+        decimal netValue = NetValue(perRequest, terms.ValuePerCorrectOutput, totalRequests, horizonCost, qualityCost);
         decimal monthlyRunRate = firstMonthRequests * perRequest.InferenceCost + fixedFigures.FixedMonthly;
 
         return new(totalRequests, horizonCost, qualityCost, fullyLoadedCost, costOfPredictivity, revenue, grossMargin,
             grossMarginRate, aiCogsToRevenue, netValue, monthlyRunRate, runs);
+    }
+
+    /// <summary>
+    /// horizonCost of section 3, dollars: initialTraining + (runs - 1) * retrainCost + totalRequests * inferenceCost +
+    /// horizonMonths * fixedMonthly, the running costs summed as one product each (the same sum as month by month, rounded once).
+    /// </summary>
+    public static decimal HorizonCost(PerRequestFigures perRequest, FixedFigures fixedFigures, int runs, int horizonMonths, decimal totalRequests)
+    {
+        decimal running = totalRequests * perRequest.InferenceCost + horizonMonths * fixedFigures.FixedMonthly;
+
+        // Without training the training figures are 0, so (runs - 1) * retrainCost is 0 too.
+        return fixedFigures.InitialTraining + (runs - 1) * fixedFigures.RetrainCost + running;
+    }
+
+    /// <summary>qualityCost of section 3, dollars: totalRequests * (verificationCost + errorCost).</summary>
+    public static decimal QualityCost(PerRequestFigures perRequest, decimal totalRequests) =>
+        totalRequests * (perRequest.VerificationCost + perRequest.ErrorCost);
+
+    /// <summary>netValue of section 3, dollars: totalRequests * accuracy * valuePerCorrectOutput - horizonCost - qualityCost.</summary>
+    public static decimal NetValue(
+        PerRequestFigures perRequest, decimal valuePerCorrectOutput, decimal totalRequests, decimal horizonCost, decimal qualityCost) =>
+        totalRequests * perRequest.Accuracy * valuePerCorrectOutput - horizonCost - qualityCost;
+
+    /// <summary>allInCost of section 3, dollars per request: (horizonCost + qualityCost) / totalRequests, quality included.</summary>
+    public static decimal AllInCost(HorizonResult horizon) => (horizon.HorizonCost + horizon.QualityCost) / horizon.TotalRequests;
+
+    /// <summary>
+    /// perUser of section 3, dollars a month: one subscriber's AI cost (requestsPerUserPerMonth x fullyLoadedCost), the
+    /// subscription, and the margin between them; null unless both per-user revenue fields are given.
+    /// </summary>
+    public static PerUserFigures? PerUser(ScenarioTerms terms, HorizonResult horizon)
+    {
+        ArgumentNullException.ThrowIfNull(terms);
+        if (terms.PerUserPerMonth is not decimal revenue || terms.RequestsPerUserPerMonth is not decimal requests)
+        {
+            return null;
+        }
+
+        // A vanishing volume can make the fully loaded cost so large that a heavy user's month is beyond decimal: null then.
+        // Up to 1e16 dollars a request no valid user (at most 1e12 requests a month) comes near it, so most need no division.
+        decimal cost = Math.Abs(horizon.FullyLoadedCost);
+        if (cost > 10_000_000_000_000_000m && cost > decimal.MaxValue / 2m / Math.Max(requests, 1m))
+        {
+            return null;
+        }
+
+        decimal aiCost = requests * horizon.FullyLoadedCost;
+        return new PerUserFigures(aiCost, revenue, revenue - aiCost);
     }
 
     /// <summary>
@@ -260,8 +321,9 @@ public static class Economics
         }
 
         decimal absD = Math.Abs(d);
-        // With |d| < 1, decimal.MaxValue * |d| cannot overflow, and |n| below it keeps |n / d| below decimal.MaxValue.
-        if (absD < 1m && Math.Abs(n) >= decimal.MaxValue * absD)
+        // With |d| < 1, decimal.MaxValue * |d| cannot overflow, and |n| below it keeps |n / d| below decimal.MaxValue. The
+        // quotient in double tells the common case (far below 7.9e28) without that costly product.
+        if (absD < 1m && Math.Abs((double)n / (double)d) > 1e27 && Math.Abs(n) >= decimal.MaxValue * absD)
         {
             return null;
         }

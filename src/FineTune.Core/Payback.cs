@@ -1,14 +1,18 @@
 namespace FineTune.Core;
 
-/// <summary>When an approach's cumulative difference against the baseline turns non-negative.</summary>
+/// <summary>The point from which an approach stays ahead of the baseline.</summary>
 /// <param name="Months">Fractional months from the start; null when never.</param>
 /// <param name="Requests">Requests served by then; null when never.</param>
-public readonly record struct PaybackPoint(decimal? Months, decimal? Requests);
+public readonly record struct PaybackPoint(decimal? Months, decimal? Requests)
+{
+    /// <summary>No payback within the walk.</summary>
+    public static PaybackPoint Never => new(null, null);
+}
 
 /// <summary>Break-even of economics.md section 4: the minimum monthly volume and the month-by-month payback walk.</summary>
 public static class Payback
 {
-    /// <summary>The walk looks this many months ahead at most; later is "never".</summary>
+    /// <summary>The walk looks this many months ahead at most (50 years); later is "never".</summary>
     public const int MaxMonths = 600;
 
     /// <summary>
@@ -21,13 +25,21 @@ public static class Payback
     {
         decimal fixedMonthlyDelta = approach.FixedMonthly - baseline.FixedMonthly;
         decimal oneTimeDelta = approach.InitialTraining - baseline.InitialTraining;
+        decimal recurringDelta = RecurringDelta(approach, baseline);
         decimal? minimumMonthlyRequests = savingsPerRequest > 0m
-            ? Economics.Ratio(Math.Max(0m, fixedMonthlyDelta), savingsPerRequest)
+            ? Economics.Ratio(Math.Max(0m, recurringDelta), savingsPerRequest)
             : null;
         PaybackPoint point = Walk(savingsPerRequest, fixedMonthlyDelta, oneTimeDelta, approach, baseline, horizonVolumes);
-        return new(savingsPerRequest, fixedMonthlyDelta, oneTimeDelta, minimumMonthlyRequests, point.Months, point.Requests,
-            VerdictOf(point.Months, horizonVolumes.Length));
+        return new(savingsPerRequest, fixedMonthlyDelta, oneTimeDelta, recurringDelta, minimumMonthlyRequests, point.Months,
+            point.Requests, VerdictOf(point.Months, horizonVolumes.Length));
     }
+
+    /// <summary>
+    /// recurringDelta of section 4, dollars a month: the fixed monthly difference plus each side's retraining spread over its
+    /// cadence, retrainCost(A) / R(A) - retrainCost(B) / R(B) (a term is 0 without R).
+    /// </summary>
+    public static decimal RecurringDelta(FixedFigures approach, FixedFigures baseline) =>
+        approach.FixedMonthly - baseline.FixedMonthly + approach.RetrainingPerMonth - baseline.RetrainingPerMonth;
 
     /// <summary>immediate at month 0, within-horizon up to the horizon's last day, after-horizon later, never without payback.</summary>
     public static Verdict VerdictOf(decimal? paybackMonths, int horizonMonths) => paybackMonths switch
@@ -39,9 +51,17 @@ public static class Payback
     };
 
     /// <summary>
-    /// The payback walk exactly as section 4 writes it. Past the horizon the volume stays at the last month's, so the
-    /// monthly difference D is constant; the walk then stops as soon as the answer is known: "never" when D cannot lift
-    /// the balance any more, or the paying month in one step when no retraining is left to interleave.
+    /// The payback walk exactly as section 4 writes it: the point from which A stays ahead of B (the cumulative advantage C
+    /// non-negative) through the end of the horizon; past the horizon, the first point from which it is ahead. The walk
+    /// remembers the latest crossing of zero and forgets it whenever C falls below zero again. Past the horizon the volume
+    /// stays at the last month's and each approach keeps retraining on its cadence.
+    /// <para>
+    /// It stops early only where the literal walk provably gives the same answer: once ahead, when C cannot fall below zero
+    /// before the horizon ends even if every month left lost as much as the worst and A paid every retraining still due (or
+    /// C can never fall at all), the crossing is never forgotten; when no month can gain any more and all of B's retraining
+    /// would not lift C to zero, it is "never"; past the horizon without any retraining, the monthly difference D is
+    /// constant, so the paying month is found in one step.
+    /// </para>
     /// </summary>
     public static PaybackPoint Walk(
         decimal savingsPerRequest,
@@ -56,60 +76,101 @@ public static class Payback
             throw new ArgumentOutOfRangeException(nameof(horizonVolumes), "A horizon has at least one month.");
         }
 
+        int horizon = horizonVolumes.Length;
         decimal c = -oneTimeDelta;
         decimal requests = 0m;
-        if (c >= 0m)
-        {
-            return new(0m, 0m);
-        }
 
-        int horizon = horizonVolumes.Length;
-        if (BestMonth(savingsPerRequest, fixedMonthlyDelta, horizonVolumes) <= 0m && c + FutureRetraining(baseline, 0) < 0m)
-        {
-            // No month can gain anything, and all the baseline's retraining would not close the gap.
-            return new(null, null);
-        }
+        // "since" of the spec: set (ahead) exactly when C >= 0 after each step.
+        bool ahead = c >= 0m;
+        PaybackPoint since = ahead ? new(0m, 0m) : PaybackPoint.Never;
 
+        (decimal worst, decimal best) = MonthExtremes(savingsPerRequest, fixedMonthlyDelta, horizonVolumes);
+        bool neverFalls = worst >= 0m && !approach.PaysForRetraining;
         bool retrains = approach.RetrainEveryMonths is not null || baseline.RetrainEveryMonths is not null;
+
         for (int m = 0; m < MaxMonths; m++)
         {
-            decimal v = m < horizon ? horizonVolumes[m] : horizonVolumes[horizon - 1];
+            if (m == horizon && ahead)
+            {
+                return since;
+            }
+
             if (m > 0)
             {
-                c -= approach.RetrainingAt(m) - baseline.RetrainingAt(m);
-                if (c >= 0m)
+                if (retrains && (approach.RetrainsAt(m) || baseline.RetrainsAt(m)))
                 {
-                    return new(m, requests);
+                    c -= approach.RetrainingAt(m) - baseline.RetrainingAt(m);
+                }
+
+                if (c < 0m)
+                {
+                    ahead = false;
+                }
+                else if (!ahead)
+                {
+                    ahead = true;
+                    since = new(m, requests);
+                }
+
+                if (ahead && (m >= horizon || neverFalls))
+                {
+                    return since;
                 }
             }
+            else if (ahead && neverFalls)
+            {
+                return since;
+            }
 
+            decimal v = m < horizon ? horizonVolumes[m] : horizonVolumes[horizon - 1];
             decimal d = v * savingsPerRequest - fixedMonthlyDelta;
-            if (d > 0m && c + d >= 0m)
+            decimal end = c + d;
+            if (end < 0m)
             {
-                decimal f = -c / d;
-                return new(m + f, Math.Ceiling(requests + ShareOfMonth(-c, v, d)));
+                ahead = false;
+            }
+            else if (c < 0m && d > 0m)
+            {
+                ahead = true;
+                since = new(m + (-c / d), Math.Ceiling(requests + ShareOfMonth(-c, v, d)));
             }
 
-            c += d;
+            c = end;
             requests += v;
-
-            if (m >= horizon - 1)
+            if (ahead && (m >= horizon || StaysAheadThroughHorizon(c, m, horizon, worst, approach)))
             {
-                // From month m + 1 on, V and so D stay as they are now.
-                if (!retrains)
+                return since;
+            }
+
+            if (!ahead)
+            {
+                if (best <= 0m && c + FutureRetraining(baseline, m) < 0m)
                 {
-                    return d <= 0m ? new(null, null) : Jump(c, d, requests, v, m + 1);
+                    // No month from here on gains, and all of B's retraining would not lift C to zero.
+                    return PaybackPoint.Never;
                 }
 
-                if (d <= 0m && c + FutureRetraining(baseline, m) < 0m)
+                if (m >= horizon - 1 && !retrains)
                 {
-                    // Only the baseline's retraining can still lift the balance, and all of it would not be enough.
-                    return new(null, null);
+                    // From month m + 1 on, V and so D stay as they are now, and nothing else moves C.
+                    return d <= 0m ? PaybackPoint.Never : Jump(c, d, requests, v, m + 1);
                 }
             }
         }
 
-        return new(null, null);
+        return PaybackPoint.Never;
+    }
+
+    /// <summary>
+    /// Whether C, <paramref name="c"/> at the end of month <paramref name="month"/>, cannot fall below zero before the horizon
+    /// ends even if every later month loses as much as the worst month and A pays every retraining still due before it
+    /// (B's retraining only lifts C): then the literal walk never forgets its crossing before it answers at the horizon.
+    /// </summary>
+    private static bool StaysAheadThroughHorizon(decimal c, int month, int horizon, decimal worst, FixedFigures approach)
+    {
+        int monthsLeft = horizon - 1 - month;
+        int retrainsLeft = approach.RetrainsThrough(horizon - 1) - approach.RetrainsThrough(month);
+        return c + (monthsLeft * Math.Min(0m, worst)) - (retrainsLeft * approach.RetrainCost) >= 0m;
     }
 
     /// <summary>
@@ -151,19 +212,20 @@ public static class Payback
     /// pushed one request up by the rounding of f.
     /// </summary>
     private static decimal ShareOfMonth(decimal shortfall, decimal volume, decimal d) =>
-        volume <= 1m || shortfall < decimal.MaxValue / volume
+        volume <= 1m || (double)shortfall * (double)volume < 1e27 || shortfall < decimal.MaxValue / volume
             ? shortfall * volume / d
             : shortfall / d * volume;
 
     /// <summary>
-    /// The largest D = V * savings - fixedMonthlyDelta of any month: V(m) grows or shrinks monotonically and then stays at
-    /// its last value, so the extremes are the first and the last month of the horizon.
+    /// The smallest and the largest D = V * savings - fixedMonthlyDelta of any month of the walk: V(m) grows or shrinks
+    /// monotonically and then stays at its last value, so the extremes are at the first and the last month of the horizon.
     /// </summary>
-    private static decimal BestMonth(decimal savingsPerRequest, decimal fixedMonthlyDelta, ReadOnlySpan<decimal> horizonVolumes)
+    private static (decimal Worst, decimal Best) MonthExtremes(
+        decimal savingsPerRequest, decimal fixedMonthlyDelta, ReadOnlySpan<decimal> horizonVolumes)
     {
-        decimal first = horizonVolumes[0], last = horizonVolumes[^1];
-        decimal volume = savingsPerRequest > 0m ? Math.Max(first, last) : Math.Min(first, last);
-        return volume * savingsPerRequest - fixedMonthlyDelta;
+        decimal first = horizonVolumes[0] * savingsPerRequest - fixedMonthlyDelta;
+        decimal last = horizonVolumes[^1] * savingsPerRequest - fixedMonthlyDelta;
+        return (Math.Min(first, last), Math.Max(first, last));
     }
 
     /// <summary>All the baseline's retraining after month <paramref name="month"/> within the walk, dollars.</summary>

@@ -45,6 +45,9 @@ public static class ScenarioLimits
     /// <summary>Training epochs.</summary>
     public const int MaxEpochs = 100;
 
+    /// <summary>Training epochs when the scenario gives none: one pass over the training set.</summary>
+    public const int DefaultEpochs = 1;
+
     /// <summary>Accuracy bounds, fractions.</summary>
     public const decimal MinAccuracy = 0.001m;
 
@@ -83,9 +86,6 @@ public static class ScenarioLimits
 
     /// <summary>The latest monitoring start date.</summary>
     public static readonly DateOnly MaxStartDate = new(2099, 12, 31);
-
-    /// <summary>Default training epochs.</summary>
-    public const int DefaultEpochs = 1;
 
     /// <summary>The range a property declares with <see cref="BoundsAttribute"/>.</summary>
     public static NumberRange RangeOf(Bound bound) => bound switch

@@ -3,7 +3,10 @@ using System.Text;
 
 namespace FineTune.Core.Tests;
 
-/// <summary>The largest and smallest scenarios the validator accepts analyse without a decimal overflow, the 100x scale check included.</summary>
+/// <summary>
+/// The largest and smallest scenarios the validator accepts analyse without a decimal overflow, the 100x scale check and the
+/// decision, sensitivity and timeline sections included (they move every input to the ends of its range).
+/// </summary>
 public sealed class ExtremeScenarioTests
 {
     /// <summary>Every limit at its maximum; growth as high as keeps 1e12 x (1 + g)^119 within 1e15 (1.059^119 is about 918).</summary>
@@ -47,10 +50,13 @@ public sealed class ExtremeScenarioTests
     {
         Scenario scenario = Samples.Parse(Largest(reviewRate, cacheHitRate));
 
-        Analysis analysis = Analyzer.Analyze(scenario);
+        Analysis analysis = Analyzer.Analyze(scenario, sections: AnalysisSections.Decision | AnalysisSections.Sensitivity | AnalysisSections.Timeline);
         byte[] json = AnalysisJson.SerializeToUtf8Bytes(analysis);
 
         Assert.Equal(10, analysis.Approaches.Count);
+        Assert.Equal(6 + (10 * 9), analysis.Decision!.Boundaries.Count + analysis.Decision.RobustTo.Count);
+        Assert.Equal(6 + (10 * 9), analysis.Sensitivity!.Count);
+        Assert.Equal(analysis.Approaches[9].Horizon.TotalCost, analysis.Timeline!.Approaches[9].CumulativeCost[^1]);
         Assert.Equal(9, analysis.BreakEven.Count);
         Assert.Equal(100_000_000_000_000m, analysis.Scale[2].RequestsPerMonth);
         Assert.True(analysis.TotalRequests > 1e16m, "the horizon holds more than 1e16 requests");
@@ -67,7 +73,8 @@ public sealed class ExtremeScenarioTests
             .Replace("\"monthlyGrowthRate\": 0.059", "\"monthlyGrowthRate\": -0.5", StringComparison.Ordinal)
             .Replace("\"perRequest\": 1000000000", "\"perRequest\": 0.0000000000000000000000000001", StringComparison.Ordinal);
 
-        Analysis analysis = Analyzer.Analyze(Samples.Parse(json));
+        Analysis analysis = Analyzer.Analyze(
+            Samples.Parse(json), sections: AnalysisSections.Decision | AnalysisSections.Sensitivity | AnalysisSections.Timeline);
 
         Assert.All(analysis.Approaches, a => Assert.True(a.PerRequest.FullyLoadedCost > 1e20m));
         Assert.NotEmpty(AnalysisJson.SerializeToUtf8Bytes(analysis));

@@ -97,8 +97,80 @@ public sealed partial class JsonBoundaryTests
         JsonElement perRequest = json.RootElement.GetProperty("approaches")[0].GetProperty("perRequest");
         Assert.Equal(
             ["modelTokenCost", "retrievalCost", "inferenceCost", "verificationCost", "errorCost", "economicCost", "fullyLoadedCost",
-             "costOfPredictivity"],
+             "costOfPredictivity", "allInCost"],
             perRequest.EnumerateObject().Select(p => p.Name));
+    }
+
+    /// <summary>decision, sensitivity and timeline are not part of the plain analysis: left out, not written as null.</summary>
+    [Fact]
+    public void AnalysisJson_SectionsNotAskedFor_AreLeftOut()
+    {
+        using JsonDocument plain = AnalysisJsonOf(Samples.ThreeApproaches);
+        Scenario scenario = Samples.Parse(Samples.ThreeApproaches);
+        using JsonDocument full = JsonDocument.Parse(AnalysisJson.SerializeToUtf8Bytes(Analyzer.Analyze(
+            scenario, sections: AnalysisSections.Decision | AnalysisSections.Sensitivity | AnalysisSections.Timeline)));
+        using JsonDocument timelineOnly = JsonDocument.Parse(AnalysisJson.SerializeToUtf8Bytes(
+            Analyzer.Analyze(scenario, sections: AnalysisSections.Timeline)));
+
+        Assert.False(plain.RootElement.TryGetProperty("decision", out _));
+        Assert.False(plain.RootElement.TryGetProperty("sensitivity", out _));
+        Assert.False(plain.RootElement.TryGetProperty("timeline", out _));
+        Assert.Equal(
+            ["scenarioName", "segment", "horizonMonths", "totalRequests", "baselineId", "approaches", "breakEven", "recommendation",
+             "scale", "benchmarks", "notes", "reference", "decision", "sensitivity", "timeline"],
+            full.RootElement.EnumerateObject().Select(p => p.Name));
+        Assert.All(PropertyNames(full.RootElement), name => Assert.Matches(CamelCase(), name));
+        Assert.Equal(["timeline"], timelineOnly.RootElement.EnumerateObject().Select(p => p.Name).Skip(12));
+        JsonElement line = full.RootElement.GetProperty("decision").GetProperty("boundaries")[0];
+        Assert.Equal(["path", "current", "below", "above"], line.EnumerateObject().Select(p => p.Name));
+        JsonElement bar = full.RootElement.GetProperty("sensitivity")[0];
+        Assert.Equal(["path", "low", "high", "swing"], bar.EnumerateObject().Select(p => p.Name));
+        Assert.Equal(["value", "recommendedId", "margin"], bar.GetProperty("low").EnumerateObject().Select(p => p.Name));
+        JsonElement baseline = full.RootElement.GetProperty("timeline").GetProperty("approaches")[0];
+        Assert.Equal(["id", "cumulativeCost", "cumulativeAllInCost", "advantage"], baseline.EnumerateObject().Select(p => p.Name));
+        Assert.Equal(JsonValueKind.Null, baseline.GetProperty("advantage").ValueKind);
+    }
+
+    public static TheoryData<string?, AnalysisSections> IncludeLists => new()
+    {
+        { null, AnalysisSections.None },
+        { "", AnalysisSections.None },
+        { "decision", AnalysisSections.Decision },
+        { "timeline, decision", AnalysisSections.Decision | AnalysisSections.Timeline },
+        { "decision,sensitivity,timeline", AnalysisSections.Decision | AnalysisSections.Sensitivity | AnalysisSections.Timeline },
+        { "sensitivity,,sensitivity", AnalysisSections.Sensitivity },
+    };
+
+    [Theory]
+    [MemberData(nameof(IncludeLists))]
+    public void AnalysisSectionNames_KnownNames_AreRead(string? include, AnalysisSections expected)
+    {
+        Assert.True(AnalysisSectionNames.TryParse(include, out AnalysisSections sections, out IReadOnlyList<string> unknown));
+        Assert.Equal(expected, sections);
+        Assert.Empty(unknown);
+    }
+
+    [Fact]
+    public void AnalysisSectionNames_UnknownNames_AreAllNamed()
+    {
+        Assert.False(AnalysisSectionNames.TryParse("decision,Timeline,charts", out _, out IReadOnlyList<string> unknown));
+        Assert.Equal(["Timeline", "charts"], unknown);
+
+        // The names are the JSON properties the sections are written under.
+        using JsonDocument json = JsonDocument.Parse(AnalysisJson.SerializeToUtf8Bytes(Analyzer.Analyze(
+            Samples.Parse(Samples.Minimal), sections: AnalysisSections.Decision | AnalysisSections.Sensitivity | AnalysisSections.Timeline)));
+        Assert.Equal(AnalysisSectionNames.All, json.RootElement.EnumerateObject().Select(p => p.Name).Skip(12));
+    }
+
+    [Fact]
+    public void AnalysisJson_PerUserRevenue_WritesPerUserElseNull()
+    {
+        using JsonDocument withUsers = AnalysisJsonOf(Samples.ThreeApproaches);
+        using JsonDocument withoutUsers = AnalysisJsonOf(Samples.Minimal);
+
+        JsonElement perUser = withUsers.RootElement.GetProperty("approaches")[0].GetProperty("perUser");
+        Assert.Equal(["aiCost", "revenue", "margin"], perUser.EnumerateObject().Select(p => p.Name));
+        Assert.Equal(JsonValueKind.Null, withoutUsers.RootElement.GetProperty("approaches")[0].GetProperty("perUser").ValueKind);
     }
 
     [Fact]

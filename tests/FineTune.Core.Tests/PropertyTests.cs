@@ -381,6 +381,7 @@ public sealed class PropertyTests
                 }
             }, iter: 1000);
 
+    /// <summary>Any scenario within the limits analyses, with every optional section, and writes its JSON: no overflow anywhere.</summary>
     [Fact]
     public void Analyze_AnyScenarioWithinTheLimits_AnalysesAndSerialises() =>
         ScenarioGen.Sample(scenario =>
@@ -388,7 +389,8 @@ public sealed class PropertyTests
             // The validator accepts what the generator builds: the limits of both agree.
             Scenario parsed = Samples.Parse(ScenarioJson.Serialize(scenario));
 
-            Analysis analysis = Analyzer.Analyze(parsed);
+            Analysis analysis = Analyzer.Analyze(
+                parsed, sections: AnalysisSections.Decision | AnalysisSections.Sensitivity | AnalysisSections.Timeline);
 
             using JsonDocument json = JsonDocument.Parse(AnalysisJson.SerializeToUtf8Bytes(analysis));
             Assert.Equal(scenario.Approaches.Count, json.RootElement.GetProperty("approaches").GetArrayLength());
@@ -625,43 +627,64 @@ public sealed class PropertyTests
         every is int r && month > 0 && month % r == 0 ? cost : 0m;
 
     /// <summary>
-    /// The loop of economics.md section 4 as written, in exact arithmetic, walking every one of the 600 months with no shortcut.
-    /// Past the horizon the volume stays at the horizon's last month.
+    /// The loop of economics.md section 4 as written, in exact arithmetic, walking every one of the 600 months with no shortcut:
+    /// it remembers the latest crossing of zero ("since"), forgets it whenever C falls below zero, answers at the horizon when
+    /// ahead, and past the horizon with the first crossing. Past the horizon the volume stays at the horizon's last month and
+    /// each approach keeps retraining on its cadence.
     /// </summary>
     private static ReferencePoint ReferenceWalk(
         decimal savingsPerRequest, decimal fixedMonthlyDelta, decimal oneTimeDelta,
         decimal retrainA, int? everyA, decimal retrainB, int? everyB, decimal[] volumes)
     {
+        int horizon = volumes.Length;
         Exact c = -Exact.Of(oneTimeDelta);
         Exact requests = Exact.Zero;
-        if (!c.IsNegative)
-        {
-            return new(0m, 0m, true);
-        }
-
+        ReferencePoint? since = c.IsNegative ? null : new(0m, 0m, true);
         for (int m = 0; m < Payback.MaxMonths; m++)
         {
-            decimal v = m < volumes.Length ? volumes[m] : volumes[^1];
+            if (m == horizon && since is { } ahead)
+            {
+                return ahead;
+            }
+
+            decimal v = m < horizon ? volumes[m] : volumes[^1];
             if (m > 0)
             {
                 c -= Exact.Of(RetrainingAt(everyA, retrainA, m)) - Exact.Of(RetrainingAt(everyB, retrainB, m));
-                if (!c.IsNegative)
+                if (c.IsNegative)
                 {
-                    return new(m, RoundToEight(requests.Units, Exact.One), false);
+                    since = null;
+                }
+                else
+                {
+                    since ??= new(m, RoundToEight(requests.Units, Exact.One), false);
+                }
+
+                if (m >= horizon && since is { } lifted)
+                {
+                    return lifted;
                 }
             }
 
             Exact d = Exact.Product(v, savingsPerRequest) - Exact.Of(fixedMonthlyDelta);
-            if (d.IsPositive && !(c + d).IsNegative)
+            if (c.IsNegative && d.IsPositive && !(c + d).IsNegative)
             {
-                // f = -C / D; months = m + f; requests = ceil(requests + f * V(m)).
+                // f = -C / D; since = (m + f, ceil(requests + f * V(m))).
                 decimal months = RoundToEight((m * d.Units) - c.Units, d.Units);
                 BigInteger total = Ceiling((requests.Units * d.Units) + (-c.Units * Exact.Of(v).Units), d.Units * Exact.One);
-                return new(months, (decimal)total, true);
+                since = new(months, (decimal)total, true);
+            }
+            else if ((c + d).IsNegative)
+            {
+                since = null;
             }
 
             c += d;
             requests += Exact.Of(v);
+            if (m >= horizon && since is { } crossed)
+            {
+                return crossed;
+            }
         }
 
         return new(null, null, false);
@@ -707,7 +730,8 @@ public sealed class PropertyTests
         from firstVolume in Gen.Frequency((3, Gen.Long[1, 100_000].Select(v => (decimal)v)), (1, Scaled(10_000_000, 2)))
         from savings in Gen.Long[-20_000, 100_000].Select(n => n / 1_000_000m)
         from fixedDelta in Gen.Frequency((1, Gen.Const(0m)), (2, Gen.Long[-50_000, 50_000].Select(n => n / 100m)))
-        from oneTimeDelta in Gen.Frequency((1, Gen.Long[-100_000, 0].Select(n => n / 100m)), (6, Scaled(100_000_000, 2)))
+        from oneTimeDelta in Gen.Frequency(
+            (1, Gen.Const(0m)), (2, Gen.Long[-100_000, 0].Select(n => n / 100m)), (6, Scaled(100_000_000, 2)))
         from retrainA in Scaled(1_000_000, 2)
         from everyA in Gen.Nullable(Gen.Int[1, 30], 0.5)
         from retrainB in Scaled(1_000_000, 2)
@@ -715,14 +739,38 @@ public sealed class PropertyTests
         select new WalkCase(horizon, growth, firstVolume, savings, fixedDelta, oneTimeDelta, retrainA, everyA, retrainB, everyB);
 
     /// <summary>
-    /// Payback.Walk stops early past the horizon (Jump, and "never" once nothing can lift the balance); the reference walks all
-    /// 600 months exactly. Months compare after rounding to 8 places half to even, as the JSON writes them: Jump reaches the
-    /// balance as C + k * D in one multiplication where the loop adds D k times, which can differ in the 28th digit.
+    /// Payback.Walk stops early where the answer is provably known (C can no longer fall; nothing can lift it any more; past
+    /// the horizon without retraining, Jump); the reference walks all 600 months exactly. Months compare after rounding to 8
+    /// places half to even, as the JSON writes them: Jump reaches the balance as C + k * D in one multiplication where the loop
+    /// adds D k times, which can differ in the 28th digit.
     /// </summary>
     [Fact]
     public void Walk_RandomInputs_MatchesTheLiteralLoopOfTheSpec() =>
         WalkCaseGen.Sample(c => AssertWalkMatchesReference(
             c.Savings, c.FixedDelta, c.OneTimeDelta, c.RetrainA, c.EveryA, c.RetrainB, c.EveryB, c.Volumes()), iter: 1000);
+
+    /// <summary>
+    /// Walks that cross zero more than once: the monthly gain is of the order of a retraining, so a retraining of A can take C
+    /// below zero again after a crossing (the walk must forget it), one of B can lift it (a crossing at a month's start), and
+    /// an approach ahead at month 0 can fall behind.
+    /// </summary>
+    private static readonly Gen<WalkCase> CrossingAgainGen =
+        from horizon in Gen.Int[1, 36]
+        from growth in Gen.Int[-10, 10].Select(i => i / 100m)
+        from firstVolume in Gen.Long[1_000, 100_000].Select(v => (decimal)v)
+        from savings in Gen.Long[-2_000, 20_000].Select(n => n / 1_000_000m)
+        from fixedDelta in Gen.Long[-20_000, 20_000].Select(n => n / 100m)
+        from oneTimeDelta in Gen.Long[-500_000, 1_000_000].Select(n => n / 100m)
+        from retrainA in Gen.Long[0, 1_000_000].Select(n => n / 100m)
+        from everyA in Gen.Nullable(Gen.Int[1, 6], 0.2)
+        from retrainB in Gen.Long[0, 500_000].Select(n => n / 100m)
+        from everyB in Gen.Nullable(Gen.Int[1, 6], 0.5)
+        select new WalkCase(horizon, growth, firstVolume, savings, fixedDelta, oneTimeDelta, retrainA, everyA, retrainB, everyB);
+
+    [Fact]
+    public void Walk_CumulativeAdvantageCrossingZeroAgain_MatchesTheLiteralLoopOfTheSpec() =>
+        CrossingAgainGen.Sample(c => AssertWalkMatchesReference(
+            c.Savings, c.FixedDelta, c.OneTimeDelta, c.RetrainA, c.EveryA, c.RetrainB, c.EveryB, c.Volumes()), iter: 3000);
 
     /// <summary>
     /// A case where Jump and a decimal loop differ in the last digits (66.193448474142292624164828017 against

@@ -37,6 +37,15 @@ internal static class Samples
         }
         """;
 
+    /// <summary>The repository's sample, samples/support-triage.json.</summary>
+    public static string SupportTriage()
+    {
+        using Stream sample = typeof(Samples).Assembly.GetManifestResourceStream("support-triage.json")
+            ?? throw new InvalidOperationException("The sample scenario is embedded in this assembly.");
+        using var reader = new StreamReader(sample);
+        return reader.ReadToEnd();
+    }
+
     public static Scenario Parse(string json)
     {
         ScenarioParseResult result = ScenarioJson.Parse(Encoding.UTF8.GetBytes(json));

@@ -78,7 +78,7 @@ public sealed class ValidationTests
         "approaches[2].routing",
         "approaches[2].hostingPerHour",
         "approaches[2].training.retrainEveryMonths",
-        // Section 1: every cost, token count and rate not listed as required is optional (0; epochs 1).
+        // Section 1: every cost, token count and rate not listed as required is 0 when absent (epochs 1).
         "optimizations.cacheHitRate",
         "optimizations.cacheLookupCost",
         "optimizations.batchShare",
@@ -118,13 +118,54 @@ public sealed class ValidationTests
     public void Parse_EmptyBlock_RefusesEveryFieldWithoutDefaultTogether(string block, string[] paths) =>
         AssertRefusedAt(Samples.Set(Sample, block, "{}"), paths);
 
+    public static TheoryData<string> BlocksWithOnlyDefaults => new()
+    {
+        "quality",
+        "optimizations",
+        "approaches[1].retrieval",
+        "approaches[2].training",
+    };
+
     [Theory]
-    [InlineData("quality")]
-    [InlineData("optimizations")]
-    [InlineData("approaches[1].retrieval")]
-    [InlineData("approaches[2].training")]
-    public void Parse_EmptyBlockOfOptionalFields_IsAcceptedBecauseEveryFieldHasADefault(string block) =>
+    [MemberData(nameof(BlocksWithOnlyDefaults))]
+    public void Parse_EmptyBlockWhoseFieldsAllDefault_IsAccepted(string block) =>
         AssertAccepted(Samples.Set(Sample, block, "{}"));
+
+    /// <summary>
+    /// A hosted fine-tune states only what it pays (section 1: "a hosted fine-tune has no GPU hours"): absent GPU hours, rate,
+    /// preparation and evaluation are 0 and epochs 1, so 5,000,000 tokens x 1 epoch x $25 per million = $125 of training.
+    /// </summary>
+    [Fact]
+    public void Parse_HostedFineTuneWithoutGpuPreparationOrEvaluation_TrainsForItsTokensAlone()
+    {
+        string json = Samples.Set(Sample, "approaches[2].training", """{ "trainingTokens": 5000000, "trainingPerMillion": 25 }""");
+
+        ApproachAnalysis fineTune = Analyzer.Analyze(Samples.Parse(json)).Approaches[2];
+
+        Assert.Equal(125m, fineTune.Training.InitialCost);
+        Assert.Equal(125m, fineTune.Training.RetrainCost);
+        Assert.Equal(1, fineTune.Training.Runs);
+    }
+
+    /// <summary>Token counts are integers: a literal that reads as a whole decimal only because it underflows is refused.</summary>
+    [Theory]
+    [InlineData("approaches[0].inputTokens", "1e-30")]
+    [InlineData("approaches[0].outputTokens", "0.00000000000000000000000000001")]
+    [InlineData("approaches[0].cachedInputTokens", "1800.0000000000000000000000000001")]
+    [InlineData("approaches[1].retrieval.contextTokens", "15e-1")]
+    [InlineData("approaches[2].training.trainingTokens", "5000000.00000000000000000000000001")]
+    [InlineData("approaches[2].training.epochs", "3.00000000000000000000000000001")]
+    public void Parse_TokenCountThatIsNotWholeAsWritten_IsRefused(string path, string rawValue) =>
+        AssertRefusedAt(Samples.Set(Sample, path, rawValue), path);
+
+    [Theory]
+    [InlineData("approaches[0].inputTokens", "2.4e3")]
+    [InlineData("approaches[0].outputTokens", "0e-30")]
+    [InlineData("approaches[0].outputTokens", "-0")]
+    [InlineData("approaches[1].retrieval.contextTokens", "1500.000")]
+    [InlineData("approaches[2].training.trainingTokens", "5E+6")]
+    public void Parse_TokenCountThatIsWholeAsWritten_IsAccepted(string path, string rawValue) =>
+        AssertAccepted(Samples.Set(Sample, path, rawValue));
 
     public static TheoryData<string, string> WrongTypes => new()
     {

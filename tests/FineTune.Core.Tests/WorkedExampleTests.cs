@@ -46,18 +46,19 @@ public sealed class WorkedExampleTests
     {
         // The same fine-tune deployed on Azure at $1.70 an hour: fixedMonthly = 1.70 x 730 = $1,241.
         // At 100,000 requests a month it saves 0.008 x 100,000 = $800 a month, less than the $1,241 fee: D = -441, never.
-        // It needs 1,241 / 0.008 = 155,125 requests a month before the savings cover the fee.
+        // It needs 1,241 / 0.008 = 155,125 requests a month before the savings cover the fee (no retraining: recurringDelta = 1,241).
         Approach hosted = FineTuned with { HostingPerHour = 1.70m };
         Analysis analysis = Analyzer.Analyze(Scenario(100_000m, Prompt, hosted));
 
         BreakEvenView cost = Assert.Single(analysis.BreakEven).Cost;
         Assert.Equal(1241m, cost.FixedMonthlyDelta);
+        Assert.Equal(1241m, cost.RecurringDelta);
         Assert.Equal(155_125m, cost.MinimumMonthlyRequests);
         Assert.Null(cost.PaybackMonths);
         Assert.Null(cost.BreakEvenRequests);
         Assert.Equal(Verdict.Never, cost.Verdict);
         Assert.Equal("prompt", analysis.Recommendation.ApproachId);
-        Assert.Contains(analysis.Notes, note => note.Contains("does not pay back", StringComparison.Ordinal));
+        Assert.Contains(analysis.Notes, note => note.Contains("does not stay ahead within 50 years", StringComparison.Ordinal));
     }
 
     [Fact]
@@ -160,18 +161,100 @@ public sealed class WorkedExampleTests
     }
 
     [Fact]
-    public void BreakEven_NoExtraOneTimeCost_IsImmediate()
+    public void BreakEven_NoExtraOneTimeCostButDearerEveryMonth_NeverPaysBack()
     {
-        // RAG has no training, so oneTimeDelta = 0 and the balance starts at 0: payback at month 0, after 0 requests,
-        // whatever it costs per request.
+        // RAG has no training, so oneTimeDelta = 0 and C starts at 0: level, so "ahead" at month 0. But every month it costs more:
+        // its retrieval adds 20 x 0.02 / 1e6 + 0.0001 = $0.0001004 a request and it pays $100 a month, so
+        // D = 100,000 x (0.01 - 0.0101004) - 100 = -110.04: behind within month 0, and never ahead again. Not "immediate".
         Approach rag = new("rag", ApproachKind.Rag, new Pricing(10m, 0m, null), 1000, null, 0, 0.95m,
-            new Retrieval(500, 20, 0.02m, 0.0001m), null, 100m, null, null);
+            new Retrieval(0, 20, 0.02m, 0.0001m), null, 100m, null, null);
         BreakEvenView cost = Assert.Single(Analyzer.Analyze(Scenario(100_000m, Prompt, rag)).BreakEven).Cost;
 
-        Assert.Equal(0m, cost.PaybackMonths);
-        Assert.Equal(0m, cost.BreakEvenRequests);
-        Assert.Equal(Verdict.Immediate, cost.Verdict);
+        Assert.Equal(-0.0001004m, cost.SavingsPerRequest);
+        Assert.Equal(0m, cost.OneTimeDelta);
+        Assert.Null(cost.PaybackMonths);
+        Assert.Null(cost.BreakEvenRequests);
+        Assert.Equal(Verdict.Never, cost.Verdict);
         Assert.Null(cost.MinimumMonthlyRequests);
+    }
+
+    [Fact]
+    public void BreakEven_CheaperUpFrontDearerEveryMonth_IsAheadAtFirstAndNeverPaysBack()
+    {
+        // The baseline is the fine-tune ($1,000 of training, $0.002 a request); the prompt needs no training but costs $0.01.
+        // Prompt against ft: oneTimeDelta = 0 - 1,000, so C starts at +1,000: ahead. D = 100,000 x (0.002 - 0.01) = -800 a month.
+        // Month 0 ends at 1,000 - 800 = 200, still ahead; month 1 ends at 200 - 800 = -600: behind, and D < 0 for ever after.
+        // The old walk stopped at month 0 and called this "immediate"; it is never.
+        Scenario scenario = Scenario(100_000m, FineTuned, Prompt) with { BaselineId = "ft" };
+
+        BreakEvenView cost = Assert.Single(Analyzer.Analyze(scenario).BreakEven).Cost;
+        Assert.Equal(-0.008m, cost.SavingsPerRequest);
+        Assert.Equal(-1000m, cost.OneTimeDelta);
+        Assert.Null(cost.PaybackMonths);
+        Assert.Equal(Verdict.Never, cost.Verdict);
+    }
+
+    [Fact]
+    public void BreakEven_RetrainingDipsBelowZeroAndItRecovers_PaysBackAtTheRecovery()
+    {
+        // 150,000 requests a month save 150,000 x 0.008 = $1,200 a month. Training: 1,000,000 tokens x 2 epochs x $500 per
+        // million = $1,000 compute; initial = 1,000 + 1,000 preparation + 500 evaluation = $2,500; each retraining (every 3
+        // months) = 1,000 + 500 = $1,500.
+        // C: -2,500; month 0 ends -1,300; month 1 ends -100; month 2 crosses at f = 100 / 1,200 (ahead from month 2.083),
+        // ends +1,100. Month 3 starts with the retraining: 1,100 - 1,500 = -400, behind again: the crossing is forgotten.
+        // Month 3 crosses at f = 400 / 1,200 = 1/3: ahead from month 3 1/3, after 3 x 150,000 + 150,000 / 3 = 500,000 requests.
+        // Month 6 starts at -400 + 3 x 1,200 = 3,200 and its retraining leaves 1,700; month 9 starts at 1,700 + 3,600 - 1,500
+        // = 3,800: ahead through month 11, so the payback is month 3 1/3, not 2.083.
+        Approach retrained = FineTuned with { Training = new Training(1_000_000, 2, 500m, null, null, 1000m, 500m, 3) };
+        Analysis analysis = Analyzer.Analyze(Scenario(150_000m, Prompt, retrained));
+
+        BreakEvenView cost = Assert.Single(analysis.BreakEven).Cost;
+        Assert.Equal(2500m, cost.OneTimeDelta);
+        Assert.Equal(3m + (400m / 1200m), cost.PaybackMonths);
+        Assert.Equal(500_000m, cost.BreakEvenRequests);
+        Assert.Equal(Verdict.WithinHorizon, cost.Verdict);
+
+        // recurringDelta = 0 fixed + 1,500 / 3 retraining = $500 a month; 500 / 0.008 = 62,500 requests a month.
+        Assert.Equal(500m, cost.RecurringDelta);
+        Assert.Equal(62_500m, cost.MinimumMonthlyRequests);
+    }
+
+    [Fact]
+    public void BreakEven_RetrainingOutweighsTheSavings_ThresholdCountsIt()
+    {
+        // The false threshold: with the fee alone, 1,241 / 0.008 = 155,125 requests a month would look enough. Add a
+        // $3,000 retraining every 2 months: recurringDelta = 1,241 + 3,000 / 2 = $2,741 a month, and
+        // minimumMonthlyRequests = 2,741 / 0.008 = 342,625. At 200,000 requests a month (above the old figure) D = 1,600 - 1,241
+        // = 359 a month, but every second month costs 3,000 more: C only falls, so it never pays back.
+        Approach hosted = FineTuned with
+        {
+            HostingPerHour = 1.70m,
+            Training = new Training(1_000_000, 2, 1475m, null, null, 0m, 50m, 2),
+        };
+        BreakEvenView cost = Assert.Single(Analyzer.Analyze(Scenario(200_000m, Prompt, hosted)).BreakEven).Cost;
+
+        Assert.Equal(3000m, 1_000_000m * 2 * 1475m / 1_000_000m + 50m);
+        Assert.Equal(2741m, cost.RecurringDelta);
+        Assert.Equal(342_625m, cost.MinimumMonthlyRequests);
+        Assert.Equal(Verdict.Never, cost.Verdict);
+    }
+
+    [Fact]
+    public void BreakEven_SampleRagAgainstPromptOnCost_IsNeverNotImmediate()
+    {
+        // samples/support-triage.json: RAG needs no training (oneTimeDelta 0), but in the cost view it costs $0.0011808 more a
+        // request (inference 0.0057728 against 0.004592) and $250 more a month, so it is behind from month 0 on.
+        Analysis analysis = Analyzer.Analyze(Samples.Parse(Samples.SupportTriage()));
+
+        BreakEven rag = analysis.BreakEven.Single(b => b.ApproachId == "rag");
+        Assert.Equal(0.004592m - 0.0057728m, rag.Cost.SavingsPerRequest);
+        Assert.Equal(250m, rag.Cost.FixedMonthlyDelta);
+        Assert.Equal(Verdict.Never, rag.Cost.Verdict);
+        Assert.Null(rag.Cost.PaybackMonths);
+
+        // Once review and error costs count it saves 0.10442533... - 0.08660613... a request, about $0.0178 against $250 a
+        // month: ahead from the start and for good.
+        Assert.Equal(Verdict.Immediate, rag.QualityAdjusted.Verdict);
     }
 
     [Fact]

@@ -213,6 +213,11 @@ internal static class Docs
             [nameof(Analysis.Benchmarks)] = new("Benchmarks", "The recommended (else baseline) approach's metrics placed in their benchmark bands."),
             [nameof(Analysis.Notes)] = new("Notes", "Why a figure is null or a default was applied.", Item: ("Note", "A note.")),
             [nameof(Analysis.Reference)] = new("Reference data", "The versions of the benchmark bands and prices the analysis used."),
+            [nameof(Analysis.Decision)] = new("Decision",
+                "What would change the recommendation; only when asked for (include=decision)."),
+            [nameof(Analysis.Sensitivity)] = new("Sensitivity",
+                "Each studied input at 0.8 and 1.2 times its value, largest swing first; only when asked for (include=sensitivity)."),
+            [nameof(Analysis.Timeline)] = new("Timeline", "Cumulative costs month by month; only when asked for (include=timeline)."),
         },
         [typeof(ApproachAnalysis)] = new TypeDoc("Approach analysis", "The figures of one approach (economics.md sections 2 and 3).")
         {
@@ -227,19 +232,35 @@ internal static class Docs
             [nameof(ApproachAnalysis.MarginCollapseRequestsPerUser)] = new("Margin collapse point",
                 "Monthly requests at which one subscriber's inference cost equals the subscription; null without perUserPerMonth "
                 + "or when inference is free."),
+            [nameof(ApproachAnalysis.PerUser)] = new("Per user",
+                "One subscriber's month, dollars; null unless the revenue gives both perUserPerMonth and requestsPerUserPerMonth."),
+        },
+        [typeof(PerUserFigures)] = new TypeDoc("Per user",
+            "One subscriber's month, dollars; only with both perUserPerMonth and requestsPerUserPerMonth.")
+        {
+            [nameof(PerUserFigures.AiCost)] = new("AI cost per user",
+                "What one subscriber's requests cost in a month, training and hosting included."),
+            [nameof(PerUserFigures.Revenue)] = new("Revenue per user", "What one subscriber pays in a month."),
+            [nameof(PerUserFigures.Margin)] = new("Margin per user", "What one subscriber pays minus what their requests cost."),
         },
         [typeof(PerRequestCosts)] = new TypeDoc("Per-request costs", "Dollars per request.")
         {
-            [nameof(PerRequestCosts.ModelTokenCost)] = new("Model token cost", "Model tokens, routing blended in, dollars per request."),
-            [nameof(PerRequestCosts.RetrievalCost)] = new("Retrieval cost", "Embedding and vector search, dollars per request."),
+            [nameof(PerRequestCosts.ModelTokenCost)] = new("Model token cost",
+                "What the model's tokens for one request cost, routing blended in, before caching and batch discounts."),
+            [nameof(PerRequestCosts.RetrievalCost)] = new("Retrieval cost", "What embedding the query and searching the vectors cost for one request."),
             [nameof(PerRequestCosts.InferenceCost)] = new("Inference cost",
-                "Tokens and retrieval after caching and batch discounts, dollars per request.", Visibility.Important),
-            [nameof(PerRequestCosts.VerificationCost)] = new("Verification cost", "Human review, dollars per request."),
-            [nameof(PerRequestCosts.ErrorCost)] = new("Error cost", "Errors that reach users, dollars per request."),
-            [nameof(PerRequestCosts.EconomicCost)] = new("Economic cost", "Inference, verification and error costs, dollars per request."),
+                "What serving one request costs: model tokens and retrieval after caching and batch discounts.", Visibility.Important),
+            [nameof(PerRequestCosts.VerificationCost)] = new("Verification cost", "What human review costs, spread over every request."),
+            [nameof(PerRequestCosts.ErrorCost)] = new("Error cost", "What wrong answers that reach users are expected to cost, per request."),
+            [nameof(PerRequestCosts.EconomicCost)] = new("Economic cost",
+                "Inference, review and error costs of one request, without training, hosting or fixed costs."),
             [nameof(PerRequestCosts.FullyLoadedCost)] = new("Fully loaded cost",
-                "Horizon cost (training and fixed costs included) over total requests, dollars per request.", Visibility.Important),
-            [nameof(PerRequestCosts.CostOfPredictivity)] = new("Cost of predictivity", "Dollars per accurate output, failed attempts included."),
+                "Everything the approach itself costs over the horizon (inference, training, hosting, fixed costs), per request.",
+                Visibility.Important),
+            [nameof(PerRequestCosts.CostOfPredictivity)] = new("Cost of predictivity",
+                "What one correct output costs: the fully loaded cost and review, paid for every attempt, wrong ones included."),
+            [nameof(PerRequestCosts.AllInCost)] = new("All-in cost",
+                "Everything per request: the fully loaded cost plus review and error costs.", Visibility.Important),
         },
         [typeof(MonthlyCosts)] = new TypeDoc("Monthly costs", "Dollars per month.")
         {
@@ -278,11 +299,14 @@ internal static class Docs
                 Visibility.Important),
             [nameof(BreakEvenView.FixedMonthlyDelta)] = new("Fixed monthly delta", "Approach's fixed monthly cost minus the baseline's, dollars."),
             [nameof(BreakEvenView.OneTimeDelta)] = new("One-time delta", "Approach's initial training minus the baseline's, dollars."),
+            [nameof(BreakEvenView.RecurringDelta)] = new("Recurring delta",
+                "Approach's extra running cost a month: the fixed monthly delta plus each side's retraining spread over its cadence, dollars."),
             [nameof(BreakEvenView.MinimumMonthlyRequests)] = new("Minimum monthly requests",
-                "Monthly requests whose savings cover the fixed delta; null when nothing is saved per request."),
+                "Steady monthly requests below which the savings never cover the recurring delta; null when nothing is saved per request."),
             [nameof(BreakEvenView.PaybackMonths)] = new("Payback (months)",
-                "Months, fractional, until the cumulative difference turns non-negative; null when never.", Visibility.Important),
-            [nameof(BreakEvenView.BreakEvenRequests)] = new("Break-even requests", "Requests served by then; null when never."),
+                "Months, fractional, from which the approach stays ahead of the baseline through the end of the horizon (after it: "
+                + "from which it is first ahead); null when not within 600 months.", Visibility.Important),
+            [nameof(BreakEvenView.BreakEvenRequests)] = new("Break-even requests", "Requests served by then, rounded up; null when never."),
             [nameof(BreakEvenView.Verdict)] = new("Verdict", "When the approach pays back against the baseline.", Visibility.Important),
         },
         [typeof(Recommendation)] = new TypeDoc("Recommendation", "The eligible approach with the highest net value, with reasons a person can act on.")
@@ -314,6 +338,74 @@ internal static class Docs
             [nameof(BenchmarkComparison.Value)] = new("Value", "The scenario's value, a fraction or dollars per request."),
             [nameof(BenchmarkComparison.Tier)] = new("Tier", "Where the value falls within the band."),
             [nameof(BenchmarkComparison.Band)] = new("Band", "The band the value was placed in."),
+        },
+
+        // What would change the answer (economics.md section 7), only when asked for.
+        [typeof(Decision)] = new TypeDoc("Decision",
+            "What would change the recommendation: for each studied input, the nearest values below and above at which it changes.")
+        {
+            [nameof(Decision.RecommendedId)] = new("Recommended approach", "Today's recommendation; null when no approach is eligible.",
+                Visibility.Important),
+            [nameof(Decision.Boundaries)] = new("Boundaries",
+                "One line per input with a boundary in its valid range, nearest first (relative distance).", Visibility.Important),
+            [nameof(Decision.RobustTo)] = new("Robust to", "Inputs at no valid value of which the recommendation changes.",
+                Item: ("Path", "An input's JSON path.")),
+        },
+        [typeof(DecisionBoundary)] = new TypeDoc("Decision boundary",
+            "The nearest values of one input, every other held, at which the recommendation changes.")
+        {
+            [nameof(DecisionBoundary.Path)] = new("Input", "The input's JSON path in the scenario, such as approaches[1].pricing.inputPerMillion.",
+                Visibility.Important),
+            [nameof(DecisionBoundary.Current)] = new("Current value", "The input's value today, or its default when the scenario leaves it out.",
+                Visibility.Important),
+            [nameof(DecisionBoundary.Below)] = new("Below", "The nearest boundary below the current value; null when none is in the valid range.",
+                Visibility.Important),
+            [nameof(DecisionBoundary.Above)] = new("Above", "The nearest boundary above the current value; null when none is in the valid range.",
+                Visibility.Important),
+        },
+        [typeof(BoundaryCrossing)] = new TypeDoc("Boundary", "A value of an input at which the recommendation changes, and what it becomes.")
+        {
+            [nameof(BoundaryCrossing.Value)] = new("Boundary", "The value at which the recommendation changes: exact, within 1e-9 for the growth "
+                + "rate, a whole month for the horizon.", Visibility.Important),
+            [nameof(BoundaryCrossing.RecommendedId)] = new("Recommended past it",
+                "The recommendation just past the boundary; null when none is eligible.", Visibility.Important),
+        },
+        [typeof(SensitivityLine)] = new TypeDoc("Sensitivity line", "One input of the tornado, at 0.8 and 1.2 times its value (clamped to its valid range).")
+        {
+            [nameof(SensitivityLine.Path)] = new("Input", "The input's JSON path in the scenario.", Visibility.Important),
+            [nameof(SensitivityLine.Low)] = new("At 0.8 times", "The scenario with the input at 0.8 times its value."),
+            [nameof(SensitivityLine.High)] = new("At 1.2 times", "The scenario with the input at 1.2 times its value."),
+            [nameof(SensitivityLine.Swing)] = new("Swing", "The difference between the two margins, dollars; null when a margin is.",
+                Visibility.Important),
+        },
+        [typeof(SensitivityPoint)] = new TypeDoc("Sensitivity point", "The scenario evaluated with one input moved.")
+        {
+            [nameof(SensitivityPoint.Value)] = new("Value", "The input's value there; whole for token counts and months.", Visibility.Important),
+            [nameof(SensitivityPoint.RecommendedId)] = new("Recommended there", "The recommendation there; null when no approach is eligible.",
+                Visibility.Important),
+            [nameof(SensitivityPoint.Margin)] = new("Margin", "Net value of today's recommendation there minus the best other eligible "
+                + "approach's, dollars; negative where another would win on net value, null without either.", Visibility.Important),
+        },
+        [typeof(Timeline)] = new TypeDoc("Timeline", "Cumulative costs month by month: the data behind a break-even chart.")
+        {
+            [nameof(Timeline.Approaches)] = new("Approaches", "Each approach, in the scenario's order.", Visibility.Important),
+        },
+        [typeof(TimelineApproach)] = new TypeDoc("Timeline approach", "One approach's cumulative dollars at the end of each month of the horizon.")
+        {
+            [nameof(TimelineApproach.Id)] = new("Approach id", "The approach's id.", Visibility.Important),
+            [nameof(TimelineApproach.CumulativeCost)] = new("Cumulative cost",
+                "Training, inference and fixed costs so far, one per month; the last equals horizon.totalCost.", Visibility.Important,
+                Item: ("Cumulative cost", "Dollars so far.")),
+            [nameof(TimelineApproach.CumulativeAllInCost)] = new("Cumulative all-in cost", "The same plus review and error costs, one per month.",
+                Item: ("Cumulative all-in cost", "Dollars so far.")),
+            [nameof(TimelineApproach.Advantage)] = new("Advantage",
+                "The baseline's cumulative costs minus this approach's at each month's end, dollars; null for the baseline."),
+        },
+        [typeof(TimelineAdvantage)] = new TypeDoc("Advantage", "The baseline's cumulative costs minus this approach's at each month's end, dollars.")
+        {
+            [nameof(TimelineAdvantage.Cost)] = new("Cost view", "On cumulative cost, one per month.", Item: ("Advantage", "Dollars.")),
+            [nameof(TimelineAdvantage.QualityAdjusted)] = new("Quality-adjusted view", "On cumulative all-in cost, one per month.",
+                Item: ("Advantage", "Dollars.")),
         },
 
         // Benchmark bands, peers and comparisons (economics.md section 6).
