@@ -13,16 +13,20 @@ namespace FineTune.Functions;
 /// </summary>
 public sealed class AnalyzeScenario(ReferenceData reference)
 {
-    /// <summary>200 with the analysis; 400, 413 or 415 for a body that is not a valid scenario.</summary>
+    /// <summary>
+    /// 200 with the analysis, with the sections <c>include</c> asks for; 400 for an unknown section, or 400, 413 or 415 for a
+    /// body that is not a valid scenario.
+    /// </summary>
     [Function(nameof(AnalyzeScenario))]
     public async Task<IActionResult> Run(
         [HttpTrigger(AuthorizationLevel.Function, "post", Route = "analyses")] HttpRequest request,
         CancellationToken cancellationToken)
     {
         RequestValue<string> workspace = request.ReadWorkspace();
-        if (workspace.IsRefused)
+        RequestValue<AnalysisSections> sections = request.ReadAnalysisSections();
+        if (workspace.IsRefused || sections.IsRefused)
         {
-            return workspace.Refusal;
+            return workspace.Refusal ?? sections.Refusal!;
         }
         RequestValue<Scenario> scenario = await request.ReadScenarioAsync(cancellationToken);
         if (scenario.IsRefused)
@@ -30,6 +34,6 @@ public sealed class AnalyzeScenario(ReferenceData reference)
             return scenario.Refusal;
         }
         ReferenceSnapshot snapshot = await reference.GetAsync(cancellationToken);
-        return ApiResults.Analysis(Analyzer.Analyze(scenario.Value, snapshot.Bands) with { Reference = snapshot.Reference });
+        return ApiResults.Analysis(Analyzer.Analyze(scenario.Value, snapshot.Bands, sections.Value) with { Reference = snapshot.Reference });
     }
 }

@@ -15,8 +15,8 @@ namespace FineTune.Functions;
 public sealed class GetScenarioAnalysis(ScenarioStore store, ReferenceData reference)
 {
     /// <summary>
-    /// 200 with the analysis; 404 when the workspace has no such scenario; 422 naming the rules a stored row written when
-    /// they were looser (or by hand) breaks.
+    /// 200 with the analysis, with the sections <c>include</c> asks for; 400 for an unknown section; 404 when the workspace
+    /// has no such scenario; 422 naming the rules a stored row written when they were looser (or by hand) breaks.
     /// </summary>
     [Function(nameof(GetScenarioAnalysis))]
     public async Task<IActionResult> Run(
@@ -24,12 +24,17 @@ public sealed class GetScenarioAnalysis(ScenarioStore store, ReferenceData refer
         string id,
         CancellationToken cancellationToken)
     {
+        RequestValue<AnalysisSections> sections = request.ReadAnalysisSections();
+        if (sections.IsRefused)
+        {
+            return sections.Refusal;
+        }
         RequestValue<ValidStoredScenario> stored = await request.ReadOwnValidScenarioAsync(store, id, cancellationToken);
         if (stored.IsRefused)
         {
             return stored.Refusal;
         }
         ReferenceSnapshot snapshot = await reference.GetAsync(cancellationToken);
-        return ApiResults.Analysis(Analyzer.Analyze(stored.Value.Scenario, snapshot.Bands) with { Reference = snapshot.Reference });
+        return ApiResults.Analysis(Analyzer.Analyze(stored.Value.Scenario, snapshot.Bands, sections.Value) with { Reference = snapshot.Reference });
     }
 }

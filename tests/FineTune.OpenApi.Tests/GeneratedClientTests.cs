@@ -43,7 +43,7 @@ public sealed partial class GeneratedClientTests(ApiFixture fixture)
         dynamic stored = await client.CreateScenarioAsync(x_Workspace_Id: workspace, scenario: Sample(generated));
         Analysis expected = Analyzer.Analyze(ScenarioJson.Parse(Samples.SupportTriage()).Scenario!);
 
-        dynamic analysis = await client.GetScenarioAnalysisAsync(x_Workspace_Id: workspace, id: (string)stored.Id);
+        dynamic analysis = await client.GetScenarioAnalysisAsync(x_Workspace_Id: workspace, id: (string)stored.Id, include: (string?)null);
 
         Assert.Equal(expected.Recommendation.ApproachId, (string)analysis.Recommendation.ApproachId);
         Assert.Equal(3, (int)analysis.Approaches.Count);
@@ -66,10 +66,12 @@ public sealed partial class GeneratedClientTests(ApiFixture fixture)
         (GeneratedClient generated, dynamic client) = await ClientAsync();
         Analysis expected = Analyzer.Analyze(ScenarioJson.Parse(Samples.SupportTriage()).Scenario!);
 
-        dynamic analysis = await client.AnalyzeScenarioAsync(x_Workspace_Id: workspace, scenario: Sample(generated));
+        dynamic analysis = await client.AnalyzeScenarioAsync(x_Workspace_Id: workspace, include: "timeline", scenario: Sample(generated));
 
         Assert.Equal(expected.Recommendation.ApproachId, (string)analysis.Recommendation.ApproachId);
         Assert.Equal(expected.BreakEven.Count, (int)analysis.BreakEven.Count);
+        // The section asked for reads into the generated model: one month-end per month of the horizon.
+        Assert.Equal(expected.HorizonMonths, (int)analysis.Timeline.Approaches[0].CumulativeCost.Count);
     }
 
     [Fact]
@@ -83,7 +85,7 @@ public sealed partial class GeneratedClientTests(ApiFixture fixture)
             break;
         }
 
-        dynamic refusal = await ThrowsApiExceptionAsync(() => client.AnalyzeScenarioAsync(x_Workspace_Id: workspace, scenario: scenario));
+        dynamic refusal = await ThrowsApiExceptionAsync(() => client.AnalyzeScenarioAsync(x_Workspace_Id: workspace, include: (string?)null, scenario: scenario));
 
         Assert.Equal(400, (int)refusal.StatusCode);
         Assert.Equal(400, (int)refusal.Result.Status);

@@ -94,6 +94,20 @@ public static partial class ApiRequest
             : RequestValue<PageQuery>.Accept(new PageQuery(pageSize, token));
     }
 
+    /// <summary>
+    /// The optional sections of an analysis the <c>include</c> query asks for (<c>include=decision,sensitivity,timeline</c>,
+    /// comma-separated, repeats allowed; absent or empty for the plain analysis); 400 naming every unknown section.
+    /// </summary>
+    public static RequestValue<AnalysisSections> ReadAnalysisSections(this HttpRequest request)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        string include = string.Join(',', request.Query["include"].Where(value => value is not null));
+        return AnalysisSectionNames.TryParse(include, out AnalysisSections sections, out IReadOnlyList<string> unknown)
+            ? RequestValue<AnalysisSections>.Accept(sections)
+            : Refuse("include", $"names no section of the analysis ({string.Join(", ", unknown.Select(name => $"'{name}'"))}); "
+                + $"the sections are {string.Join(", ", AnalysisSectionNames.All)}.");
+    }
+
     /// <summary>An optional integer query parameter in <paramref name="min"/>..<paramref name="max"/>; <c>null</c> when valid, else the message.</summary>
     public static string? ReadIntQuery(this HttpRequest request, string name, int min, int max, int defaultValue, out int value)
     {

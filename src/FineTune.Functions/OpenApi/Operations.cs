@@ -149,6 +149,12 @@ internal static class Operations
     public static OpenApiParameter ScenarioId() => Parameter("id", ParameterLocation.Path, "Scenario id",
         "The id the scenario was created with.", Visibility.Important, new OpenApiSchema { Type = "string" }, required: true);
 
+    /// <summary>The optional <c>include</c> query of the analysis: the sections of economics.md section 7 it adds.</summary>
+    public static OpenApiParameter Include() => Parameter("include", ParameterLocation.Query, "Include sections",
+        $"Comma-separated sections to add to the analysis: {string.Join(", ", AnalysisSectionNames.All)} (what would change the "
+        + "recommendation, the tornado, the cumulative costs month by month); absent, the plain analysis. An unknown name is refused.",
+        Visibility.Advanced, new OpenApiSchema { Type = "string" });
+
     /// <summary>The optional <c>If-Match</c> header.</summary>
     public static OpenApiParameter IfMatch() => Parameter("If-Match", ParameterLocation.Header, "If-Match ETag",
         "Act only if the scenario's current ETag is this one, or one of a comma-separated list (or *); a stale one is refused with 412.",

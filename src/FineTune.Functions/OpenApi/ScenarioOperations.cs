@@ -37,11 +37,11 @@ internal static class ScenarioOperations
         Summary = "Analyse a scenario",
         Description = "Returns the cost per request of each approach, break-even and payback against the baseline, a recommendation, "
             + "a scale check and benchmark tiers for the scenario in the body. Stores nothing, so it works while storage is down.",
-        Parameters = [Workspace()],
+        Parameters = [Workspace(), Include()],
         RequestBody = JsonBody("scenario", "Scenario", "Scenario", "The scenario to analyse."),
         Responses = Responses(
             Json(200, "The analysis.", Ref("Analysis")),
-            BadRequest("The scenario or X-Workspace-Id is not valid."),
+            BadRequest("The scenario, include or X-Workspace-Id is not valid."),
             PayloadTooLarge(),
             UnsupportedMediaType()),
     }.Secured(Access.FunctionKey, Visibility.Important, Tag);
@@ -134,10 +134,10 @@ internal static class ScenarioOperations
         OperationId = nameof(Functions.GetScenarioAnalysis),
         Summary = "Analyse a stored scenario",
         Description = "Returns the analysis of a stored scenario, computed from its current version.",
-        Parameters = [Workspace(), ScenarioId()],
+        Parameters = [Workspace(), ScenarioId(), Include()],
         Responses = Responses(
             Json(200, "The analysis.", Ref("Analysis")),
-            BadRequest("X-Workspace-Id is not valid."),
+            BadRequest("include or X-Workspace-Id is not valid."),
             NotFound(),
             StoredScenarioInvalid(),
             StorageUnavailable()),
