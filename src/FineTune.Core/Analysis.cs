@@ -7,6 +7,8 @@ namespace FineTune.Core;
 /// writer rounds every decimal once, to 8 places, half to even. A <c>null</c> figure does not exist for this
 /// scenario; <see cref="Notes"/> says why.
 /// </summary>
+/// <param name="Prices">The catalog entries whose rates filled prices the scenario left out, one per approach or routing
+/// that names a model (economics.md section 8); empty when none does.</param>
 /// <param name="Reference">The versions of the benchmark bands and prices the analysis used; set by the API, null in Core alone.</param>
 public sealed record Analysis(
     string ScenarioName,
@@ -20,6 +22,7 @@ public sealed record Analysis(
     IReadOnlyList<ScaleCheck> Scale,
     IReadOnlyList<BenchmarkComparison> Benchmarks,
     IReadOnlyList<string> Notes,
+    IReadOnlyList<PriceUsed> Prices,
     AnalysisReference? Reference = null);
 
 /// <summary>The reference data an analysis used: the versions of the benchmark bands and of the price catalog.</summary>

@@ -7,10 +7,24 @@ public static class Analyzer
     public static IReadOnlyList<int> ScaleMultipliers { get; } = [1, 10, 100];
 
     /// <summary>
-    /// Analyses a scenario that <see cref="ScenarioJson.Parse"/> accepted, placing its metrics in <paramref name="bands"/>
-    /// (default: <see cref="BenchmarkBands.Seed"/>).
+    /// Analyses a scenario that <see cref="ScenarioJson.Parse"/> accepted and whose prices are all given (it names no model,
+    /// or <see cref="ScenarioPrices.Resolve"/> filled them), placing its metrics in <paramref name="bands"/>
+    /// (default: <see cref="BenchmarkBands.Seed"/>). The analysis lists no catalog prices.
     /// </summary>
-    public static Analysis Analyze(Scenario scenario, IReadOnlyList<BenchmarkBand>? bands = null)
+    /// <exception cref="ArgumentException">A price the economics reads is absent: resolve the scenario's prices first.</exception>
+    public static Analysis Analyze(Scenario scenario, IReadOnlyList<BenchmarkBand>? bands = null) => Analyze(scenario, [], bands);
+
+    /// <summary>
+    /// Analyses a scenario whose prices <see cref="ScenarioPrices.Resolve"/> filled from the catalog, listing the entries it
+    /// took them from, placing its metrics in <paramref name="bands"/> (default: <see cref="BenchmarkBands.Seed"/>).
+    /// </summary>
+    public static Analysis Analyze(PricedScenario priced, IReadOnlyList<BenchmarkBand>? bands = null)
+    {
+        ArgumentNullException.ThrowIfNull(priced);
+        return Analyze(priced.Scenario, priced.Prices, bands);
+    }
+
+    private static Analysis Analyze(Scenario scenario, IReadOnlyList<PriceUsed> prices, IReadOnlyList<BenchmarkBand>? bands)
     {
         ArgumentNullException.ThrowIfNull(scenario);
         if (scenario.Approaches.Count == 0)
@@ -76,7 +90,7 @@ public static class Analyzer
         Explanations.AddNotes(notes, scenario, terms, approachResults, breakEven);
 
         return new Analysis(scenario.Name, segment, terms.HorizonMonths, horizon[0].TotalRequests, approaches[baseline].Id,
-            approachResults, breakEven, recommendation, scale, benchmarks, notes);
+            approachResults, breakEven, recommendation, scale, benchmarks, notes, prices);
     }
 
     /// <summary>The baseline: the one named, else the first prompt approach, else the first approach.</summary>

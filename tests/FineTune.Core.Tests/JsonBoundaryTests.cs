@@ -91,7 +91,7 @@ public sealed partial class JsonBoundaryTests
 
         Assert.Equal(
             ["scenarioName", "segment", "horizonMonths", "totalRequests", "baselineId", "approaches", "breakEven", "recommendation",
-             "scale", "benchmarks", "notes", "reference"],
+             "scale", "benchmarks", "notes", "prices", "reference"],
             json.RootElement.EnumerateObject().Select(p => p.Name));
         Assert.All(PropertyNames(json.RootElement), name => Assert.Matches(CamelCase(), name));
         JsonElement perRequest = json.RootElement.GetProperty("approaches")[0].GetProperty("perRequest");
@@ -262,7 +262,7 @@ public sealed partial class JsonBoundaryTests
         Scenario back = Samples.Parse(ScenarioJson.Serialize(Samples.Parse(body)));
 
         Assert.Equal(0.1234567890123456789m, back.Approaches[0].Accuracy);
-        Assert.Equal(0.1234567890123456789012345678m, back.Approaches[1].Pricing.InputPerMillion);
+        Assert.Equal(0.1234567890123456789012345678m, back.Approaches[1].Pricing!.InputPerMillion);
         Assert.Contains("\"accuracy\":0.1234567890123456789", ScenarioJson.Serialize(back), StringComparison.Ordinal);
     }
 
