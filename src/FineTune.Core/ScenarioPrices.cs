@@ -27,6 +27,20 @@ public static class ScenarioPrices
 {
     private static readonly IReadOnlyDictionary<string, IReadOnlyList<string>> NoErrors = new Dictionary<string, IReadOnlyList<string>>();
 
+    /// <summary>The fields a place can give itself, in the order of the bits of <see cref="GivenSets"/>.</summary>
+    private static readonly string[] GivenFields =
+        [PriceFields.InputPerMillion, PriceFields.OutputPerMillion, PriceFields.CachedInputPerMillion, PriceFields.HostingPerHour, PriceFields.TrainingPerMillion];
+
+    /// <summary>Every set of given fields, by the bits of <see cref="GivenFields"/>: made once, shared by every scenario.</summary>
+    private static readonly IReadOnlySet<string>[] GivenSets = [.. Enumerable.Range(0, 1 << GivenFields.Length)
+        .Select(bits => (IReadOnlySet<string>)GivenFields.Where((_, i) => (bits & (1 << i)) != 0).ToHashSet(StringComparer.Ordinal))];
+
+    /// <summary>The paths of the approaches a scenario can hold, and of their routings, made once.</summary>
+    private static readonly string[] ApproachPaths = [.. Enumerable.Range(0, ScenarioLimits.MaxApproaches)
+        .Select(i => string.Create(CultureInfo.InvariantCulture, $"approaches[{i}]"))];
+
+    private static readonly string[] RoutingPaths = [.. ApproachPaths.Select(path => $"{path}.routing")];
+
     /// <summary>
     /// The scenario priced from <paramref name="catalog"/> as of its <see cref="Scenario.PricesAsOf"/>, or
     /// <paramref name="today"/> (UTC) when it gives none; a scenario that names no model is returned as it is. An id
@@ -49,9 +63,10 @@ public static class ScenarioPrices
             return new(null, fill.Errors);
         }
         var approaches = new Approach[scenario.Approaches.Count];
+        int reference = 0;
         for (int i = 0; i < approaches.Length; i++)
         {
-            approaches[i] = Filled(scenario.Approaches[i], PathOf(i), fill.Values);
+            approaches[i] = Filled(scenario.Approaches[i], fill, ref reference);
         }
         return new(new PricedScenario(scenario with { Approaches = approaches }, fill.Prices), NoErrors);
     }
@@ -66,68 +81,53 @@ public static class ScenarioPrices
             if (approach.Model is { } model)
             {
                 PriceUse use = approach.Kind == ApproachKind.FineTune ? PriceUse.FineTune : PriceUse.Inference;
-                (references ??= []).Add(new ModelReference(PathOf(i), model, use,
+                (references ??= []).Add(new ModelReference(ApproachPaths[i], model, use,
                     Given(approach.Pricing, approach.HostingPerHour, approach.Training?.TrainingPerMillion)));
             }
             if (approach.Routing is { Model: { } routed } routing)
             {
-                (references ??= []).Add(new ModelReference(RoutingPath(PathOf(i)), routed, PriceUse.Inference,
-                    Given(routing.Pricing, null, null)));
+                (references ??= []).Add(new ModelReference(RoutingPaths[i], routed, PriceUse.Inference, Given(routing.Pricing, null, null)));
             }
         }
         return references;
     }
 
-    private static HashSet<string> Given(Pricing? pricing, decimal? hostingPerHour, decimal? trainingPerMillion)
-    {
-        var given = new HashSet<string>(StringComparer.Ordinal);
-        Add(PriceFields.InputPerMillion, pricing?.InputPerMillion);
-        Add(PriceFields.OutputPerMillion, pricing?.OutputPerMillion);
-        Add(PriceFields.CachedInputPerMillion, pricing?.CachedInputPerMillion);
-        Add(PriceFields.HostingPerHour, hostingPerHour);
-        Add(PriceFields.TrainingPerMillion, trainingPerMillion);
-        return given;
+    /// <summary>The fields of <see cref="GivenFields"/> a place gives itself.</summary>
+    private static IReadOnlySet<string> Given(Pricing? pricing, decimal? hostingPerHour, decimal? trainingPerMillion) => GivenSets[
+        (pricing?.InputPerMillion is null ? 0 : 1)
+        | (pricing?.OutputPerMillion is null ? 0 : 2)
+        | (pricing?.CachedInputPerMillion is null ? 0 : 4)
+        | (hostingPerHour is null ? 0 : 8)
+        | (trainingPerMillion is null ? 0 : 16)];
 
-        void Add(string field, decimal? value)
-        {
-            if (value is not null)
-            {
-                given.Add(field);
-            }
-        }
-    }
-
-    /// <summary>The approach with the values <see cref="CatalogPrices.Fill"/> found for it and its routing.</summary>
-    private static Approach Filled(Approach approach, string path, IReadOnlyDictionary<string, decimal> values)
+    /// <summary>
+    /// The approach with the values <see cref="CatalogPrices.Fill"/> found for it and its routing, whose references are
+    /// the next in the list <see cref="References"/> made (<paramref name="reference"/>, moved past them).
+    /// </summary>
+    private static Approach Filled(Approach approach, PriceFill fill, ref int reference)
     {
         Approach filled = approach;
         if (approach.Model is not null)
         {
+            int own = reference++;
             filled = approach with
             {
-                Pricing = Filled(approach.Pricing, path, values),
-                HostingPerHour = approach.HostingPerHour ?? Value(values, path, PriceFields.HostingPerHour),
+                Pricing = Filled(approach.Pricing, fill, own),
+                HostingPerHour = approach.HostingPerHour ?? fill.ValueOf(own, PriceFields.HostingPerHour),
                 Training = approach.Training is { } training
-                    ? training with { TrainingPerMillion = training.TrainingPerMillion ?? Value(values, path, PriceFields.TrainingPerMillion) }
+                    ? training with { TrainingPerMillion = training.TrainingPerMillion ?? fill.ValueOf(own, PriceFields.TrainingPerMillion) }
                     : null,
             };
         }
         if (approach.Routing is { Model: not null } routing)
         {
-            filled = filled with { Routing = routing with { Pricing = Filled(routing.Pricing, RoutingPath(path), values) } };
+            filled = filled with { Routing = routing with { Pricing = Filled(routing.Pricing, fill, reference++) } };
         }
         return filled;
     }
 
-    private static Pricing Filled(Pricing? pricing, string path, IReadOnlyDictionary<string, decimal> values) => new(
-        pricing?.InputPerMillion ?? Value(values, path, PriceFields.InputPerMillion),
-        pricing?.OutputPerMillion ?? Value(values, path, PriceFields.OutputPerMillion),
-        pricing?.CachedInputPerMillion ?? Value(values, path, PriceFields.CachedInputPerMillion));
-
-    private static decimal? Value(IReadOnlyDictionary<string, decimal> values, string path, string field) =>
-        values.TryGetValue($"{path}.{field}", out decimal value) ? value : null;
-
-    private static string PathOf(int approach) => string.Create(CultureInfo.InvariantCulture, $"approaches[{approach}]");
-
-    private static string RoutingPath(string approachPath) => $"{approachPath}.routing";
+    private static Pricing Filled(Pricing? pricing, PriceFill fill, int reference) => new(
+        pricing?.InputPerMillion ?? fill.ValueOf(reference, PriceFields.InputPerMillion),
+        pricing?.OutputPerMillion ?? fill.ValueOf(reference, PriceFields.OutputPerMillion),
+        pricing?.CachedInputPerMillion ?? fill.ValueOf(reference, PriceFields.CachedInputPerMillion));
 }
