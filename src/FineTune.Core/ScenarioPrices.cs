@@ -48,10 +48,15 @@ public static class ScenarioPrices
     /// nor its entry gives, are errors: a price is never taken as 0 for want of one.
     /// </summary>
     /// <param name="scenario">A scenario <see cref="ScenarioJson.Parse"/> accepted.</param>
+    /// <exception cref="ArgumentException">The scenario has more approaches than a valid one may.</exception>
     public static PriceResolution Resolve(Scenario scenario, PriceCatalog catalog, DateOnly today)
     {
         ArgumentNullException.ThrowIfNull(scenario);
         ArgumentNullException.ThrowIfNull(catalog);
+        if (scenario.Approaches.Count > ScenarioLimits.MaxApproaches)
+        {
+            throw new ArgumentException($"A valid scenario has at most {ScenarioLimits.MaxApproaches} approaches.", nameof(scenario));
+        }
         List<ModelReference>? references = References(scenario.Approaches);
         if (references is null)
         {

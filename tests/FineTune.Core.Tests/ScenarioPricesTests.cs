@@ -313,6 +313,15 @@ public sealed class ScenarioPricesTests
         Assert.Contains("Approach 'prompt' has no pricing", refused.Message, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public void Resolve_MoreApproachesThanAValidScenarioHolds_Throws()
+    {
+        Scenario scenario = Samples.Parse(NamedModels);
+        Scenario tooMany = scenario with { Approaches = [.. Enumerable.Repeat(scenario.Approaches[0], MaxApproaches + 1)] };
+
+        Assert.Throws<ArgumentException>(() => ScenarioPrices.Resolve(tooMany, Catalog, Today));
+    }
+
     public static TheoryData<string, string, string> MissingPrices => new()
     {
         { "approaches[0].pricing", """{ "outputPerMillion": 10 }""", "approaches[0].pricing.inputPerMillion" },
