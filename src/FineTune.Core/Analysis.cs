@@ -7,6 +7,8 @@ namespace FineTune.Core;
 /// writer rounds every decimal once, to 8 places, half to even. A <c>null</c> figure does not exist for this
 /// scenario; <see cref="Notes"/> says why.
 /// </summary>
+/// <param name="Prices">The catalog entries whose rates filled prices the scenario left out, one per approach or routing
+/// that names a model (economics.md section 8); empty when none does.</param>
 /// <param name="Reference">The versions of the benchmark bands and prices the analysis used; set by the API, null in Core alone.</param>
 /// <param name="TotalRequests">Requests over the horizon, exact (a fraction of a request when the volume grows).</param>
 /// <param name="Decision">What would change the recommendation (economics.md section 7); only when asked for, else left out of the JSON.</param>
@@ -24,6 +26,7 @@ public sealed record Analysis(
     IReadOnlyList<ScaleCheck> Scale,
     IReadOnlyList<BenchmarkComparison> Benchmarks,
     IReadOnlyList<string> Notes,
+    IReadOnlyList<PriceUsed> Prices,
     AnalysisReference? Reference = null,
     [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] Decision? Decision = null,
     [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] IReadOnlyList<SensitivityLine>? Sensitivity = null,

@@ -7,11 +7,30 @@ public static class Analyzer
     public static IReadOnlyList<int> ScaleMultipliers { get; } = [1, 10, 100];
 
     /// <summary>
-    /// Analyses a scenario that <see cref="ScenarioJson.Parse"/> accepted, placing its metrics in <paramref name="bands"/>
+    /// Analyses a scenario that <see cref="ScenarioJson.Parse"/> accepted and whose prices are all given (it names no model,
+    /// or <see cref="ScenarioPrices.Resolve"/> filled them), placing its metrics in <paramref name="bands"/>
     /// (default: <see cref="BenchmarkBands.Seed"/>), with the optional <paramref name="sections"/> of economics.md section 7.
+    /// The analysis lists no catalog prices.
+    /// </summary>
+    /// <exception cref="ArgumentException">A price the economics reads is absent: resolve the scenario's prices first.</exception>
+    public static Analysis Analyze(
+        Scenario scenario, IReadOnlyList<BenchmarkBand>? bands = null, AnalysisSections sections = AnalysisSections.None) =>
+        Analyze(scenario, [], bands, sections);
+
+    /// <summary>
+    /// Analyses a scenario whose prices <see cref="ScenarioPrices.Resolve"/> filled from the catalog, listing the entries it
+    /// took them from, placing its metrics in <paramref name="bands"/> (default: <see cref="BenchmarkBands.Seed"/>), with the
+    /// optional <paramref name="sections"/> of economics.md section 7.
     /// </summary>
     public static Analysis Analyze(
-        Scenario scenario, IReadOnlyList<BenchmarkBand>? bands = null, AnalysisSections sections = AnalysisSections.None)
+        PricedScenario priced, IReadOnlyList<BenchmarkBand>? bands = null, AnalysisSections sections = AnalysisSections.None)
+    {
+        ArgumentNullException.ThrowIfNull(priced);
+        return Analyze(priced.Scenario, priced.Prices, bands, sections);
+    }
+
+    private static Analysis Analyze(
+        Scenario scenario, IReadOnlyList<PriceUsed> prices, IReadOnlyList<BenchmarkBand>? bands, AnalysisSections sections)
     {
         ArgumentNullException.ThrowIfNull(scenario);
         if (scenario.Approaches.Count == 0)
@@ -78,7 +97,7 @@ public static class Analyzer
         Explanations.AddNotes(notes, scenario, terms, approachResults, breakEven);
 
         return new Analysis(scenario.Name, segment, terms.HorizonMonths, horizon[0].TotalRequests, approaches[baseline].Id,
-            approachResults, breakEven, recommendation, scale, benchmarks, notes,
+            approachResults, breakEven, recommendation, scale, benchmarks, notes, prices,
             Decision: (sections & AnalysisSections.Decision) != 0 ? whatIf.Decision() : null,
             Sensitivity: (sections & AnalysisSections.Sensitivity) != 0 ? whatIf.Sensitivity() : null,
             Timeline: (sections & AnalysisSections.Timeline) != 0 ? Timeline(approaches, perRequest, fixedFigures, baseline, volumes) : null);

@@ -16,10 +16,12 @@ public sealed record MetricComparison(Metric Metric, decimal Value, Tier Tier, B
 public sealed record PeerPlacement(
     int Count, int Workspaces, decimal P10, decimal P25, decimal P50, decimal P75, decimal P90, decimal ShareOfPeersBeaten);
 
-/// <summary>What a comparison was computed from: the bands' version and the scenario's version.</summary>
+/// <summary>What a comparison was computed from: the bands' version, the price catalog's version and the scenario's version.</summary>
 /// <param name="BenchmarkVersion">The version of the bands the metrics were placed in.</param>
+/// <param name="PriceVersion">The version of the price catalog the scenario was priced from; null for a comparison written
+/// before comparisons recorded it, which therefore reads as stale.</param>
 /// <param name="ScenarioUpdatedAt">The scenario's <c>updatedAt</c>: it changes with every write of the scenario.</param>
-public readonly record struct ComparisonBasis(long BenchmarkVersion, DateTimeOffset ScenarioUpdatedAt);
+public readonly record struct ComparisonBasis(long BenchmarkVersion, long? PriceVersion, DateTimeOffset ScenarioUpdatedAt);
 
 /// <summary>
 /// A scenario's comparison with the benchmarks (economics.md section 6): each of its metrics placed in its band and,
@@ -28,8 +30,8 @@ public readonly record struct ComparisonBasis(long BenchmarkVersion, DateTimeOff
 public static class Comparisons
 {
     /// <summary>
-    /// The comparison of a scenario computed on the spot, before any recompute covered it: analysed with
-    /// <paramref name="bands"/>, its metrics (<see cref="ScenarioMetrics.Of"/>) placed in their bands, no peers and no
+    /// The comparison of a scenario computed on the spot, before any recompute covered it: analysed (its prices resolved,
+    /// see <see cref="ScenarioPrices.Resolve"/>) with <paramref name="bands"/>, its metrics (<see cref="ScenarioMetrics.Of"/>) placed in their bands, no peers and no
     /// ai-feature-profitability (a workspace figure only the recompute computes).
     /// </summary>
     public static IReadOnlyList<MetricComparison> OnTheSpot(Scenario scenario, IReadOnlyList<BenchmarkBand> bands)
@@ -91,7 +93,9 @@ public static class Comparisons
 
     /// <summary>
     /// True when a comparison computed from <paramref name="computedFrom"/> no longer describes the scenario as it is
-    /// now (<paramref name="current"/>): the bands changed version, or the scenario was written again, after it.
+    /// now (<paramref name="current"/>): the bands or the price catalog changed version, or the scenario was written
+    /// again, after it. A comparison that did not record its price version is stale.
     /// </summary>
-    public static bool IsStale(ComparisonBasis computedFrom, ComparisonBasis current) => computedFrom != current;
+    public static bool IsStale(ComparisonBasis computedFrom, ComparisonBasis current) =>
+        computedFrom.PriceVersion is null || computedFrom != current;
 }

@@ -123,19 +123,26 @@ public static class Economics
     /// <summary>Review minutes are priced by the reviewer's hourly rate.</summary>
     public const decimal MinutesPerHour = 60m;
 
-    /// <summary>modelTokens(p) of section 2: dollars of model tokens for one request at the prices <paramref name="pricing"/>.</summary>
+    /// <summary>
+    /// modelTokens(p) of section 2: dollars of model tokens for one request at the prices <paramref name="pricing"/>, which
+    /// must hold its input and output prices (a scenario <see cref="ScenarioPrices.Resolve"/> returned always does).
+    /// </summary>
+    /// <exception cref="ArgumentException">The input or output price is absent: the scenario's prices were not resolved.</exception>
     public static decimal ModelTokens(Approach approach, Pricing pricing)
     {
         ArgumentNullException.ThrowIfNull(approach);
         ArgumentNullException.ThrowIfNull(pricing);
+        decimal input = pricing.InputPerMillion ?? throw Unpriced(approach, "input price");
+        decimal output = pricing.OutputPerMillion ?? throw Unpriced(approach, "output price");
+
         long cached = approach.CachedInputTokens ?? 0;
         long context = approach.Retrieval?.ContextTokens ?? 0;
         // A pricing without a cached price bills cached tokens at its input price.
-        decimal cachedPrice = pricing.CachedInputPerMillion ?? pricing.InputPerMillion;
-        return ((approach.InputTokens - cached) * pricing.InputPerMillion
+        decimal cachedPrice = pricing.CachedInputPerMillion ?? input;
+        return ((approach.InputTokens - cached) * input
                 + cached * cachedPrice
-                + context * pricing.InputPerMillion
-                + approach.OutputTokens * pricing.OutputPerMillion) / TokensPerPriceUnit;
+                + context * input
+                + approach.OutputTokens * output) / TokensPerPriceUnit;
     }
 
     /// <summary>Section 2: every per-request figure of one approach.</summary>
@@ -144,12 +151,12 @@ public static class Economics
         ArgumentNullException.ThrowIfNull(approach);
         ArgumentNullException.ThrowIfNull(terms);
 
-        decimal modelTokenCost = ModelTokens(approach, approach.Pricing);
+        decimal modelTokenCost = ModelTokens(approach, approach.Pricing ?? throw Unpriced(approach, "pricing"));
         decimal accuracy = approach.Accuracy;
         if (approach.Routing is { } routing)
         {
             decimal s = routing.Share;
-            modelTokenCost = (1 - s) * modelTokenCost + s * ModelTokens(approach, routing.Pricing);
+            modelTokenCost = (1 - s) * modelTokenCost + s * ModelTokens(approach, routing.Pricing ?? throw Unpriced(approach, "routing pricing"));
             accuracy = (1 - s) * approach.Accuracy + s * routing.Accuracy;
         }
 
@@ -260,6 +267,11 @@ public static class Economics
         return new(totalRequests, horizonCost, qualityCost, fullyLoadedCost, costOfPredictivity, revenue, grossMargin,
             grossMarginRate, aiCogsToRevenue, netValue, monthlyRunRate, runs);
     }
+
+    // A missing price is never read as 0: the economics runs only on a scenario whose prices are resolved.
+    private static ArgumentException Unpriced(Approach approach, string what) => new(
+        $"Approach '{approach.Id}' has no {what}: resolve the scenario's prices (ScenarioPrices.Resolve) before analysing it.",
+        nameof(approach));
 
     /// <summary>
     /// horizonCost of section 3, dollars: initialTraining + (runs - 1) * retrainCost + totalRequests * inferenceCost +

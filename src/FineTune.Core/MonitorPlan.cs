@@ -173,14 +173,14 @@ public sealed class MonitorPlan
         return new DayUsage(date, requests, actual, errors, requestsWithErrors, unpriced);
     }
 
-    /// <summary>What a record of one approach costs at the scenario's prices.</summary>
+    /// <summary>What a record of one approach costs at the scenario's prices (all given: the scenario is priced).</summary>
     private sealed record ApproachPrices(
         decimal InputPerMillion, decimal CachedInputPerMillion, decimal OutputPerMillion, decimal RetrievalCost, decimal FixedMonthly)
     {
         public static ApproachPrices Of(Approach approach, ScenarioTerms terms) => new(
-            approach.Pricing.InputPerMillion,
-            approach.Pricing.CachedInputPerMillion ?? approach.Pricing.InputPerMillion,
-            approach.Pricing.OutputPerMillion,
+            approach.Pricing!.InputPerMillion!.Value,
+            approach.Pricing.CachedInputPerMillion ?? approach.Pricing.InputPerMillion.Value,
+            approach.Pricing.OutputPerMillion!.Value,
             Economics.PerRequest(approach, terms).RetrievalCost,
             Economics.Fixed(approach).FixedMonthly);
     }

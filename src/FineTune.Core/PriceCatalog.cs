@@ -11,6 +11,9 @@ public sealed class PriceCatalog
 
     private readonly Dictionary<ModelId, ModelPrice[]> byId;
 
+    // The same versions by the id's text, so that a scenario's model is found without parsing it.
+    private readonly Dictionary<string, ModelPrice[]> byText;
+
     /// <summary>
     /// A catalog of <paramref name="versions"/> in any order. Each version's <see cref="ModelPrice.EffectiveTo"/> is set
     /// from the next version of its id, whatever it said.
@@ -22,6 +25,7 @@ public sealed class PriceCatalog
         byId = versions
             .GroupBy(version => version.Id)
             .ToDictionary(group => group.Key, group => Chain(group.Key, group));
+        byText = byId.ToDictionary(entry => entry.Key.ToString(), entry => entry.Value, StringComparer.Ordinal);
         Versions = byId.Keys
             .Order(ModelId.Order)
             .SelectMany(id => byId[id])
@@ -48,6 +52,16 @@ public sealed class PriceCatalog
     {
         ArgumentNullException.ThrowIfNull(id);
         return byId.TryGetValue(id, out ModelPrice[]? versions) ? InEffect(versions, date) : null;
+    }
+
+    /// <summary>
+    /// The version of the id written as <paramref name="id"/> (<see cref="ModelId.ToString"/>) in effect on
+    /// <paramref name="date"/>; <c>null</c> when the catalog has no such id or none is in effect then.
+    /// </summary>
+    public ModelPrice? InEffect(string id, DateOnly date)
+    {
+        ArgumentNullException.ThrowIfNull(id);
+        return byText.TryGetValue(id, out ModelPrice[]? versions) ? InEffect(versions, date) : null;
     }
 
     /// <summary>The latest version of <paramref name="id"/>, in effect now or from a later day; <c>null</c> when unknown.</summary>

@@ -43,6 +43,17 @@ public static class PriceFields
     private static readonly string[] InferenceFields = [InputPerMillion, OutputPerMillion, CachedInputPerMillion];
 
     private static readonly string[] FineTuneFields = [InputPerMillion, OutputPerMillion, CachedInputPerMillion, HostingPerHour, TrainingPerMillion];
+
+    /// <summary>The position of <paramref name="field"/> in the fields a fine-tune fills, which begin with those the others fill.</summary>
+    internal static int IndexOf(string field) => field switch
+    {
+        InputPerMillion => 0,
+        OutputPerMillion => 1,
+        CachedInputPerMillion => 2,
+        HostingPerHour => 3,
+        TrainingPerMillion => 4,
+        _ => throw new ArgumentOutOfRangeException(nameof(field), field, "Not a field a catalog entry fills."),
+    };
 }
 
 /// <summary>The catalog entry a place used, as the analysis lists it.</summary>
@@ -53,21 +64,70 @@ public static class PriceFields
 public sealed record PriceUsed(string Path, string Model, DateOnly EffectiveFrom, string Source, IReadOnlyList<string> Filled);
 
 /// <summary>The outcome of <see cref="CatalogPrices.Fill"/>.</summary>
-/// <param name="Values">The value of every field to fill, keyed by its full JSON path (<c>approaches[1].pricing.inputPerMillion</c>).</param>
-/// <param name="Prices">One entry per place that names a model, in the order given.</param>
-/// <param name="Errors">Every problem, keyed by JSON path; empty when the scenario can be priced.</param>
-public sealed record PriceFill(
-    IReadOnlyDictionary<string, decimal> Values,
-    IReadOnlyList<PriceUsed> Prices,
-    IReadOnlyDictionary<string, IReadOnlyList<string>> Errors)
+public sealed class PriceFill
 {
+    private readonly IReadOnlyList<ModelReference> references;
+
+    // Per reference, the value of each field it fills (PriceFields.IndexOf), null where it fills none; null for a
+    // reference whose model was not found. Read by position, so filling a scenario neither joins nor hashes a path.
+    private readonly decimal?[]?[] values;
+
+    internal PriceFill(
+        IReadOnlyList<ModelReference> references, decimal?[]?[] values, IReadOnlyList<PriceUsed> prices,
+        IReadOnlyDictionary<string, IReadOnlyList<string>> errors)
+    {
+        this.references = references;
+        this.values = values;
+        Prices = prices;
+        Errors = errors;
+    }
+
+    /// <summary>One entry per place that names a model, in the order given.</summary>
+    public IReadOnlyList<PriceUsed> Prices { get; }
+
+    /// <summary>Every problem, keyed by JSON path; empty when the scenario can be priced.</summary>
+    public IReadOnlyDictionary<string, IReadOnlyList<string>> Errors { get; }
+
     /// <summary>True when every named model is known and has every rate its place needs.</summary>
     public bool IsValid => Errors.Count == 0;
+
+    /// <summary>The value of every field to fill, keyed by its full JSON path (<c>approaches[1].pricing.inputPerMillion</c>).</summary>
+    public IReadOnlyDictionary<string, decimal> Values
+    {
+        get
+        {
+            var all = new Dictionary<string, decimal>(StringComparer.Ordinal);
+            for (int r = 0; r < references.Count; r++)
+            {
+                IReadOnlyList<string> fields = PriceFields.For(references[r].Use);
+                for (int f = 0; f < fields.Count; f++)
+                {
+                    if (ValueOf(r, fields[f]) is decimal value)
+                    {
+                        all[$"{references[r].Path}.{fields[f]}"] = value;
+                    }
+                }
+            }
+            return all;
+        }
+    }
+
+    /// <summary>
+    /// The value to fill at <paramref name="field"/> (<see cref="PriceFields"/>) of the place named by the reference at
+    /// <paramref name="reference"/> in the list given to <see cref="CatalogPrices.Fill"/>; <c>null</c> when the place
+    /// gives it itself, or its entry lacks it or was not found.
+    /// </summary>
+    public decimal? ValueOf(int reference, string field)
+    {
+        int index = PriceFields.IndexOf(field);
+        return values[reference] is { } filled && index < filled.Length ? filled[index] : null;
+    }
 }
 
 /// <summary>Fills the prices a scenario leaves out from the catalog entries it names (economics.md section 8). Pure.</summary>
 public static class CatalogPrices
 {
+
     /// <summary>
     /// The values to fill for each of <paramref name="references"/> from the version of its entry in effect on
     /// <paramref name="asOf"/>. A field the scenario gives wins and is not filled. An unknown id, or one with no version in
@@ -79,26 +139,31 @@ public static class CatalogPrices
     {
         ArgumentNullException.ThrowIfNull(references);
         ArgumentNullException.ThrowIfNull(catalog);
-        var values = new Dictionary<string, decimal>(StringComparer.Ordinal);
-        var prices = new List<PriceUsed>();
+        var values = new decimal?[]?[references.Count];
+        var prices = new List<PriceUsed>(references.Count);
         var errors = new Dictionary<string, IReadOnlyList<string>>(StringComparer.Ordinal);
-        foreach (ModelReference reference in references)
+        for (int r = 0; r < references.Count; r++)
         {
+            ModelReference reference = references[r];
             ModelPrice? version = Find(reference, catalog, asOf, errors);
             if (version is null)
             {
                 continue;
             }
-            var filled = new List<string>();
-            foreach (string field in PriceFields.For(reference.Use))
+            IReadOnlyList<string> fields = PriceFields.For(reference.Use);
+            var filled = new List<string>(fields.Count);
+            var rates = new decimal?[fields.Count];
+            values[r] = rates;
+            for (int f = 0; f < fields.Count; f++)
             {
+                string field = fields[f];
                 if (reference.Given.Contains(field))
                 {
                     continue;
                 }
                 if (RateOf(version.Rates, reference.Use, field) is decimal rate)
                 {
-                    values[$"{reference.Path}.{field}"] = rate;
+                    rates[f] = rate;
                     filled.Add(field);
                 }
                 else if (field != PriceFields.CachedInputPerMillion)
@@ -106,22 +171,24 @@ public static class CatalogPrices
                     errors[$"{reference.Path}.{field}"] = [Lacking(version, reference.Use, field)];
                 }
             }
-            prices.Add(new PriceUsed(reference.Path, version.Id.ToString(), version.EffectiveFrom, version.Source, filled));
+            // The version was found by the reference's text, which is its id's.
+            prices.Add(new PriceUsed(reference.Path, reference.Model, version.EffectiveFrom, version.Source, filled));
         }
-        return new PriceFill(values, prices, errors);
+        return new PriceFill(references, values, prices, errors);
     }
 
     private static ModelPrice? Find(ModelReference reference, PriceCatalog catalog, DateOnly asOf, Dictionary<string, IReadOnlyList<string>> errors)
     {
+        // Looked up by its text: an id in the catalog needs no parsing; only a refusal does.
+        if (catalog.InEffect(reference.Model, asOf) is { } version)
+        {
+            return version;
+        }
         string path = $"{reference.Path}.{PriceFields.Model}";
         if (!ModelId.TryParse(reference.Model, out ModelId? id))
         {
             errors[path] = [$"must be a catalog id: lower case provider/model or provider/model/deployment.{SimilarText(catalog, reference.Model, asOf)}"];
             return null;
-        }
-        if (catalog.InEffect(id, asOf) is { } version)
-        {
-            return version;
         }
         string known = catalog.Contains(id)
             ? $"{id} has no price in effect on {asOf:yyyy-MM-dd}; its prices start on {catalog.History(id)[0].EffectiveFrom:yyyy-MM-dd}."

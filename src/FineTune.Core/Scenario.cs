@@ -10,8 +10,11 @@ namespace FineTune.Core;
 /// (<see cref="ScenarioJson.Parse"/>) and the API document derive from it. Optional values stay <c>null</c> when absent,
 /// so a stored scenario reads back exactly as it was written; defaults are applied by the economics, not here.
 /// All money is US dollars, token prices are dollars per million tokens, rates and shares are fractions.
+/// A scenario may name price catalog entries (<see cref="Approach.Model"/>, <see cref="Routing.Model"/>) instead of
+/// typing their prices: <see cref="ScenarioPrices.Resolve"/> fills them before the economics reads the scenario.
 /// </summary>
 /// <param name="Monitoring">How actual usage is compared with the plan (economics.md section 9); absent, every default applies.</param>
+/// <param name="PricesAsOf">The day whose catalog prices a named model takes; absent, the day of the analysis (UTC).</param>
 public sealed record Scenario(
     [property: Length(1, MaxNameLength)] string Name,
     Segment? Segment,
@@ -21,7 +24,8 @@ public sealed record Scenario(
     Quality? Quality,
     Optimizations? Optimizations,
     [property: Length(1, MaxApproaches)] IReadOnlyList<Approach> Approaches,
-    Monitoring? Monitoring = null);
+    Monitoring? Monitoring = null,
+    DateOnly? PricesAsOf = null);
 
 /// <summary>Request volume over the planning horizon.</summary>
 /// <param name="RequestsPerMonth">Requests in month 0.</param>
@@ -85,7 +89,8 @@ public sealed record Monitoring(
 /// <summary>One way of serving the requests: prompting, retrieval-augmented generation or a fine-tuned model.</summary>
 /// <param name="Id">Unique within the scenario, <c>^[a-z0-9][a-z0-9-]{0,39}$</c>.</param>
 /// <param name="Kind">Prompt, RAG or fine-tune.</param>
-/// <param name="Pricing">Model token prices, dollars per million tokens.</param>
+/// <param name="Pricing">Model token prices, dollars per million tokens. Required, with its input and output prices, unless
+/// <paramref name="Model"/> names a catalog entry; a price given here wins over the entry's (a negotiated price).</param>
 /// <param name="InputTokens">Input tokens per request, cached ones included.</param>
 /// <param name="CachedInputTokens">Input tokens billed at the cached price; default 0.</param>
 /// <param name="OutputTokens">Output tokens per request.</param>
@@ -93,12 +98,15 @@ public sealed record Monitoring(
 /// <param name="Retrieval">Retrieval costs, any kind may have them.</param>
 /// <param name="Routing">Share of requests routed to another model.</param>
 /// <param name="FixedMonthlyCost">Dollars per month regardless of volume; default 0.</param>
-/// <param name="HostingPerHour">Dollars per hour of hosting, billed 730 hours a month; default 0.</param>
+/// <param name="HostingPerHour">Dollars per hour of hosting, billed 730 hours a month; default 0, or for a fine-tune that
+/// names a model the entry's hosting price.</param>
 /// <param name="Training">Training costs; required for fine-tune, refused for other kinds.</param>
+/// <param name="Model">A price catalog id whose rates fill the prices the approach leaves out (economics.md section 8): its
+/// input, output and cached input prices, and for a fine-tune its fine-tuned rates, hosting and training price.</param>
 public sealed record Approach(
     [property: RegularExpression(Patterns.ApproachId)] string Id,
     ApproachKind Kind,
-    Pricing Pricing,
+    Pricing? Pricing,
     [property: Bounds(Bound.RequestTokens)] long InputTokens,
     [property: Bounds(Bound.RequestTokens)] long? CachedInputTokens,
     [property: Bounds(Bound.RequestTokens)] long OutputTokens,
@@ -107,13 +115,17 @@ public sealed record Approach(
     Routing? Routing,
     [property: Bounds(Bound.Money)] decimal? FixedMonthlyCost,
     [property: Bounds(Bound.Money)] decimal? HostingPerHour,
-    Training? Training);
+    Training? Training,
+    [property: RegularExpression(Patterns.ModelId)] string? Model = null);
 
-/// <summary>Token prices in dollars per million tokens.</summary>
+/// <summary>
+/// Token prices in dollars per million tokens. The input and output prices are required unless the approach (or routing)
+/// names a model; in a scenario <see cref="ScenarioPrices.Resolve"/> returned, both are always present.
+/// </summary>
 /// <param name="CachedInputPerMillion">Price of cached input tokens; default the input price.</param>
 public sealed record Pricing(
-    [property: Bounds(Bound.Price)] decimal InputPerMillion,
-    [property: Bounds(Bound.Price)] decimal OutputPerMillion,
+    [property: Bounds(Bound.Price)] decimal? InputPerMillion,
+    [property: Bounds(Bound.Price)] decimal? OutputPerMillion,
     [property: Bounds(Bound.Price)] decimal? CachedInputPerMillion);
 
 /// <summary>Retrieval costs per request.</summary>
@@ -128,15 +140,19 @@ public sealed record Retrieval(
     [property: Bounds(Bound.Money)] decimal? CostPerQuery);
 
 /// <summary>Model routing: a share of requests goes to another, usually cheaper, model.</summary>
+/// <param name="Pricing">The routed model's token prices; required unless <paramref name="Model"/> names a catalog entry.</param>
+/// <param name="Model">A price catalog id whose input, output and cached input prices fill those the routing leaves out.</param>
 public sealed record Routing(
     [property: Bounds(Bound.Fraction)] decimal Share,
-    Pricing Pricing,
-    [property: Bounds(Bound.Accuracy)] decimal Accuracy);
+    Pricing? Pricing,
+    [property: Bounds(Bound.Accuracy)] decimal Accuracy,
+    [property: RegularExpression(Patterns.ModelId)] string? Model = null);
 
 /// <summary>Training costs of a fine-tuned model.</summary>
 /// <param name="TrainingTokens">Tokens in the training set; default 0.</param>
 /// <param name="Epochs">Passes over the training set; default 1.</param>
-/// <param name="TrainingPerMillion">Dollars per million trained tokens; default 0 (a self-hosted run priced by GPU hours).</param>
+/// <param name="TrainingPerMillion">Dollars per million trained tokens; default 0 (a self-hosted run priced by GPU hours), or
+/// for an approach that names a model the entry's training price.</param>
 /// <param name="GpuHours">GPU hours per training run; default 0 (a hosted fine-tune priced by tokens).</param>
 /// <param name="GpuHourlyRate">Dollars per GPU hour; default 0.</param>
 /// <param name="DataPreparationCost">One-time dollars, charged with the first run only; default 0.</param>

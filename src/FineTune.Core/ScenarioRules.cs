@@ -14,7 +14,8 @@ internal static class ScenarioRules
         .For<Workload>(Workload)
         .For<Revenue>(Revenue)
         .For<Approach>(Approach)
-        .For<Monitoring>(Monitoring);
+        .For<Monitoring>(Monitoring)
+        .For<Routing>(Routing);
 
     private static void Scenario(ObjectView scenario)
     {
@@ -131,6 +132,39 @@ internal static class ScenarioRules
         else if (kind is not null and not ApproachKind.FineTune && trained)
         {
             approach.Refuse(nameof(Core.Approach.Training), "is only allowed on a fine-tune approach.");
+        }
+        RequirePricesOrModel(approach, nameof(Core.Approach.Pricing), nameof(Core.Approach.Model));
+    }
+
+    private static void Routing(ObjectView routing) =>
+        RequirePricesOrModel(routing, nameof(Core.Routing.Pricing), nameof(Core.Routing.Model));
+
+    /// <summary>
+    /// Section 1's required prices, which a named model may give instead (section 8): without a model, the pricing and its
+    /// input and output prices. A model that is present but not a valid id is refused by itself, so it spares the prices.
+    /// </summary>
+    private static void RequirePricesOrModel(ObjectView owner, string pricing, string model)
+    {
+        if (owner.Has(model))
+        {
+            return;
+        }
+        string orModel = $"is required, or name a model ({owner.NameOf(model)}) whose catalog prices fill it.";
+        if (!owner.Has(pricing))
+        {
+            owner.Refuse(pricing, orModel);
+            return;
+        }
+        if (owner.Child(pricing) is not { } prices)
+        {
+            return;
+        }
+        foreach (string rate in (string[])[nameof(Pricing.InputPerMillion), nameof(Pricing.OutputPerMillion)])
+        {
+            if (!prices.Has(rate))
+            {
+                prices.Refuse(rate, orModel);
+            }
         }
     }
 }

@@ -98,8 +98,9 @@ internal sealed class WhatIf
             list.Add(Accuracy(i));
             list.Add(new(StudiedInputKind.InputTokens, i, a.InputTokens, a.CachedInputTokens ?? 0, MaxRequestTokens));
             list.Add(new(StudiedInputKind.OutputTokens, i, a.OutputTokens, 0m, MaxRequestTokens));
-            list.Add(new(StudiedInputKind.InputPerMillion, i, a.Pricing.InputPerMillion, 0m, MaxPricePerMillion));
-            list.Add(new(StudiedInputKind.OutputPerMillion, i, a.Pricing.OutputPerMillion, 0m, MaxPricePerMillion));
+            // The scenario is priced (ScenarioPrices.Resolve): a price named through a model is studied from the catalog's value.
+            list.Add(new(StudiedInputKind.InputPerMillion, i, a.Pricing!.InputPerMillion!.Value, 0m, MaxPricePerMillion));
+            list.Add(new(StudiedInputKind.OutputPerMillion, i, a.Pricing.OutputPerMillion!.Value, 0m, MaxPricePerMillion));
             list.Add(new(StudiedInputKind.HostingPerHour, i, a.HostingPerHour ?? 0m, 0m, MaxMoney));
             list.Add(new(StudiedInputKind.FixedMonthlyCost, i, a.FixedMonthlyCost ?? 0m, 0m, MaxMoney));
             if (a.Kind == ApproachKind.FineTune && a.Training is { } training)
@@ -740,8 +741,8 @@ internal sealed class WhatIf
         StudiedInputKind.Accuracy => approach with { Accuracy = value },
         StudiedInputKind.InputTokens => approach with { InputTokens = (long)value },
         StudiedInputKind.OutputTokens => approach with { OutputTokens = (long)value },
-        StudiedInputKind.InputPerMillion => approach with { Pricing = approach.Pricing with { InputPerMillion = value } },
-        StudiedInputKind.OutputPerMillion => approach with { Pricing = approach.Pricing with { OutputPerMillion = value } },
+        StudiedInputKind.InputPerMillion => approach with { Pricing = approach.Pricing! with { InputPerMillion = value } },
+        StudiedInputKind.OutputPerMillion => approach with { Pricing = approach.Pricing! with { OutputPerMillion = value } },
         StudiedInputKind.HostingPerHour => approach with { HostingPerHour = value },
         StudiedInputKind.FixedMonthlyCost => approach with { FixedMonthlyCost = value },
         StudiedInputKind.TrainingPerMillion => approach with { Training = approach.Training! with { TrainingPerMillion = value } },

@@ -9,13 +9,14 @@ namespace FineTune.Functions;
 
 /// <summary>
 /// POST /api/analyses: analyses the scenario in the body against the instance's reference data (the benchmark bands
-/// every analysis uses). Storage is read only to notice new reference data, so it works while storage is down.
+/// and the model prices every analysis uses), a model it names priced as of its <c>pricesAsOf</c> or today. Storage is
+/// read only to notice new reference data, so it works while storage is down.
 /// </summary>
-public sealed class AnalyzeScenario(ReferenceData reference)
+public sealed class AnalyzeScenario(ReferenceData reference, TimeProvider timeProvider)
 {
     /// <summary>
     /// 200 with the analysis, with the sections <c>include</c> asks for; 400 for an unknown section, or 400, 413 or 415 for a
-    /// body that is not a valid scenario.
+    /// body that is not a valid scenario; 400 for a model the price catalog cannot price or a price its entry lacks.
     /// </summary>
     [Function(nameof(AnalyzeScenario))]
     public async Task<IActionResult> Run(
@@ -34,6 +35,7 @@ public sealed class AnalyzeScenario(ReferenceData reference)
             return scenario.Refusal;
         }
         ReferenceSnapshot snapshot = await reference.GetAsync(cancellationToken);
-        return ApiResults.Analysis(Analyzer.Analyze(scenario.Value, snapshot.Bands, sections.Value) with { Reference = snapshot.Reference });
+        PriceResolution priced = snapshot.Price(scenario.Value, timeProvider);
+        return priced.IsValid ? ApiResults.Analysis(snapshot.Analyze(priced.Priced, sections.Value)) : Problems.ScenarioUnpriced(priced.Errors);
     }
 }

@@ -1,5 +1,6 @@
 using FineTune.Core;
 using FineTune.Functions.Http;
+using FineTune.Functions.Reference;
 using FineTune.Functions.Usage;
 using FineTune.Storage;
 using Microsoft.AspNetCore.Http;
@@ -9,7 +10,7 @@ using Microsoft.Azure.Functions.Worker;
 namespace FineTune.Functions;
 
 /// <summary>GET /api/portfolio: the workspace's AI features side by side, the feature-level P&amp;L.</summary>
-public sealed class GetPortfolio(ScenarioStore scenarios, UsageStore usage, TimeProvider timeProvider)
+public sealed class GetPortfolio(ScenarioStore scenarios, ReferenceData reference, UsageStore usage, TimeProvider timeProvider)
 {
     // Scenarios whose last 30 days are read at once.
     private const int Parallelism = 8;
@@ -29,13 +30,21 @@ public sealed class GetPortfolio(ScenarioStore scenarios, UsageStore usage, Time
             return workspace.Refusal;
         }
         DateOnly today = MonitorPlans.DayOf(timeProvider.GetUtcNow());
+        ReferenceSnapshot snapshot = await reference.GetAsync(cancellationToken);
         var stored = new List<(StoredScenario Stored, Scenario Scenario)>();
         string? token = null;
         do
         {
             ScenarioPage page = (await scenarios.ListAsync(workspace.Value, 1000, token, cancellationToken))!;
-            // A stored row today's rules refuse has no plan to compare with: it is left out, as the recompute leaves it out.
-            stored.AddRange(page.Items.Select(item => (item, item.Parse().Scenario)).Where(row => row.Scenario is not null)!);
+            // A stored row today's rules refuse, or that names a model the catalog can no longer price, has no plan to compare
+            // with: it is left out, as the recompute leaves it out.
+            foreach (StoredScenario item in page.Items)
+            {
+                if (item.Parse().Scenario is { } scenario && snapshot.Price(scenario, timeProvider) is { IsValid: true } priced)
+                {
+                    stored.Add((item, priced.Priced.Scenario));
+                }
+            }
             token = page.ContinuationToken;
         }
         while (token is not null);

@@ -10,13 +10,15 @@ namespace FineTune.Functions;
 
 /// <summary>
 /// GET /api/scenarios/{id}/analysis: the analysis of a stored scenario against the instance's reference data, the same
-/// bands <c>POST /api/analyses</c> uses, so the stored and the stateless analysis of one scenario agree.
+/// bands and prices <c>POST /api/analyses</c> uses, so the stored and the stateless analysis of one scenario agree. A
+/// model it names is priced as of its <c>pricesAsOf</c>, else today.
 /// </summary>
-public sealed class GetScenarioAnalysis(ScenarioStore store, ReferenceData reference)
+public sealed class GetScenarioAnalysis(ScenarioStore store, ReferenceData reference, TimeProvider timeProvider)
 {
     /// <summary>
     /// 200 with the analysis, with the sections <c>include</c> asks for; 400 for an unknown section; 404 when the workspace
-    /// has no such scenario; 422 naming the rules a stored row written when they were looser (or by hand) breaks.
+    /// has no such scenario; 422 naming the rules a stored row written when they were looser (or by hand) breaks, or the
+    /// models the price catalog can no longer price.
     /// </summary>
     [Function(nameof(GetScenarioAnalysis))]
     public async Task<IActionResult> Run(
@@ -29,12 +31,7 @@ public sealed class GetScenarioAnalysis(ScenarioStore store, ReferenceData refer
         {
             return sections.Refusal;
         }
-        RequestValue<ValidStoredScenario> stored = await request.ReadOwnValidScenarioAsync(store, id, cancellationToken);
-        if (stored.IsRefused)
-        {
-            return stored.Refusal;
-        }
-        ReferenceSnapshot snapshot = await reference.GetAsync(cancellationToken);
-        return ApiResults.Analysis(Analyzer.Analyze(stored.Value.Scenario, snapshot.Bands, sections.Value) with { Reference = snapshot.Reference });
+        RequestValue<PricedStoredScenario> stored = await request.ReadOwnPricedScenarioAsync(store, reference, timeProvider, id, cancellationToken);
+        return stored.IsRefused ? stored.Refusal : ApiResults.Analysis(stored.Value.Snapshot.Analyze(stored.Value.Priced, sections.Value));
     }
 }

@@ -1,5 +1,6 @@
 using FineTune.Core;
 using FineTune.Functions.Http;
+using FineTune.Functions.Reference;
 using FineTune.Functions.Usage;
 using FineTune.Storage;
 using Microsoft.AspNetCore.Http;
@@ -9,12 +10,13 @@ using Microsoft.Azure.Functions.Worker;
 namespace FineTune.Functions;
 
 /// <summary>GET /api/scenarios/{id}/monitor?from=&amp;to=: a stored scenario's actual usage against its plan.</summary>
-public sealed class GetScenarioMonitor(ScenarioStore scenarios, UsageStore usage, AlertStore alerts, TimeProvider timeProvider)
+public sealed class GetScenarioMonitor(ScenarioStore scenarios, ReferenceData reference, UsageStore usage, AlertStore alerts, TimeProvider timeProvider)
 {
     /// <summary>
     /// 200 with the days and months from <c>from</c> (default the monitoring start) to <c>to</c> (default today, UTC), the period
     /// to date, the forecast of the horizon's cost and the alerts of those days; 400 for a date before the monitoring start, a
-    /// window over 3,660 days or one that ends before it starts; 404 when the workspace has no such scenario.
+    /// window over 3,660 days or one that ends before it starts; 404 when the workspace has no such scenario; 422 for a stored
+    /// row today's rules refuse, or that names a model the price catalog can no longer price.
     /// </summary>
     [Function(nameof(GetScenarioMonitor))]
     public async Task<IActionResult> Run(
@@ -22,7 +24,7 @@ public sealed class GetScenarioMonitor(ScenarioStore scenarios, UsageStore usage
         string id,
         CancellationToken cancellationToken)
     {
-        RequestValue<ValidStoredScenario> stored = await request.ReadOwnValidScenarioAsync(scenarios, id, cancellationToken);
+        RequestValue<PricedStoredScenario> stored = await request.ReadOwnPricedScenarioAsync(scenarios, reference, timeProvider, id, cancellationToken);
         if (stored.IsRefused)
         {
             return stored.Refusal;

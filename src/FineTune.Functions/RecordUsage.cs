@@ -1,5 +1,6 @@
 using FineTune.Core;
 using FineTune.Functions.Http;
+using FineTune.Functions.Reference;
 using FineTune.Functions.Usage;
 using FineTune.Storage;
 using Microsoft.AspNetCore.Http;
@@ -9,11 +10,12 @@ using Microsoft.Azure.Functions.Worker;
 namespace FineTune.Functions;
 
 /// <summary>POST /api/scenarios/{id}/usage: records daily actual usage of a stored scenario and evaluates its alert rules.</summary>
-public sealed class RecordUsage(ScenarioStore scenarios, UsageIngestion ingestion, TimeProvider timeProvider)
+public sealed class RecordUsage(ScenarioStore scenarios, ReferenceData reference, UsageIngestion ingestion, TimeProvider timeProvider)
 {
     /// <summary>
     /// 200 <c>{accepted, replaced, unchanged, alerts}</c>, the alerts those this batch fired for the first time; 400 naming every
-    /// refused value by its JSON path; 404 when the workspace has no such scenario; 422 for a stored row today's rules refuse.
+    /// refused value by its JSON path; 404 when the workspace has no such scenario; 422 for a stored row today's rules refuse,
+    /// or that names a model the price catalog can no longer price.
     /// </summary>
     [Function(nameof(RecordUsage))]
     public async Task<IActionResult> Run(
@@ -21,7 +23,7 @@ public sealed class RecordUsage(ScenarioStore scenarios, UsageIngestion ingestio
         string id,
         CancellationToken cancellationToken)
     {
-        RequestValue<ValidStoredScenario> stored = await request.ReadOwnValidScenarioAsync(scenarios, id, cancellationToken);
+        RequestValue<PricedStoredScenario> stored = await request.ReadOwnPricedScenarioAsync(scenarios, reference, timeProvider, id, cancellationToken);
         if (stored.IsRefused)
         {
             return stored.Refusal;

@@ -16,6 +16,9 @@ internal sealed class ComparisonEntity : ITableEntity
 
     public DateTimeOffset ComputedAt { get; set; }
     public long BenchmarkVersion { get; set; }
+
+    /// <summary>Absent in rows written before comparisons recorded the price catalog's version.</summary>
+    public long? PriceVersion { get; set; }
     public DateTimeOffset ScenarioUpdatedAt { get; set; }
 
     /// <summary>The <see cref="FineTune.Core.MetricComparison"/> list as compact JSON, decimals exact.</summary>

@@ -61,6 +61,7 @@ public sealed class ComparisonStore(TableServiceClient service)
         RowKey = comparison.ScenarioId,
         ComputedAt = comparison.ComputedAt,
         BenchmarkVersion = comparison.BenchmarkVersion,
+        PriceVersion = comparison.PriceVersion,
         ScenarioUpdatedAt = comparison.ScenarioUpdatedAt,
         Metrics = JsonSerializer.Serialize([.. comparison.Metrics], StorageJsonContext.Default.MetricComparisonArray),
     };
@@ -70,6 +71,7 @@ public sealed class ComparisonStore(TableServiceClient service)
         entity.RowKey,
         entity.ComputedAt,
         entity.BenchmarkVersion,
+        entity.PriceVersion,
         entity.ScenarioUpdatedAt,
         JsonSerializer.Deserialize(entity.Metrics, StorageJsonContext.Default.MetricComparisonArray)
             ?? throw new InvalidDataException($"Comparison {entity.PartitionKey}/{entity.RowKey} has no metrics."));

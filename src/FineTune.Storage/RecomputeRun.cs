@@ -56,11 +56,14 @@ public sealed record RecomputeCheckpoint(string Workspace, string ScenarioId);
 
 /// <summary>What a recompute counted.</summary>
 /// <param name="ComputedAt">The <c>computedAt</c> of the comparisons and peer statistics it writes.</param>
-/// <param name="InvalidScenarios">Stored rows that today's rules refuse (or under an id the store does not make); they are skipped.</param>
+/// <param name="PriceVersion">The version of the price catalog scenarios naming a model were priced from.</param>
+/// <param name="InvalidScenarios">Stored rows that today's rules refuse, that name a model the catalog cannot price, or under
+/// an id the store does not make; they are skipped.</param>
 /// <param name="ComparisonsWritten">Over every attempt of the run.</param>
 public sealed record RecomputeCounts(
     DateTimeOffset? ComputedAt,
     long? BenchmarkVersion,
+    long? PriceVersion,
     int Scenarios,
     int InvalidScenarios,
     int Workspaces,
@@ -68,7 +71,7 @@ public sealed record RecomputeCounts(
     int ComparisonsWritten)
 {
     /// <summary>Nothing counted yet.</summary>
-    public static RecomputeCounts None { get; } = new(null, null, 0, 0, 0, 0, 0);
+    public static RecomputeCounts None { get; } = new(null, null, null, 0, 0, 0, 0, 0);
 }
 
 /// <summary>How taking up a run record ended.</summary>

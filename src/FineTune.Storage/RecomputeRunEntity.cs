@@ -25,6 +25,7 @@ internal sealed class RecomputeRunEntity : ITableEntity
     public string? CheckpointScenarioId { get; set; }
     public DateTimeOffset? ComputedAt { get; set; }
     public long? BenchmarkVersion { get; set; }
+    public long? PriceVersion { get; set; }
     public int Scenarios { get; set; }
     public int InvalidScenarios { get; set; }
     public int Workspaces { get; set; }

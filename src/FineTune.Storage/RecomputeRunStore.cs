@@ -121,6 +121,7 @@ public sealed class RecomputeRunStore(TableServiceClient service, string tableNa
         CheckpointScenarioId = run.Checkpoint?.ScenarioId,
         ComputedAt = run.Counts.ComputedAt,
         BenchmarkVersion = run.Counts.BenchmarkVersion,
+        PriceVersion = run.Counts.PriceVersion,
         Scenarios = run.Counts.Scenarios,
         InvalidScenarios = run.Counts.InvalidScenarios,
         Workspaces = run.Counts.Workspaces,
@@ -136,7 +137,7 @@ public sealed class RecomputeRunStore(TableServiceClient service, string tableNa
         row.StartedAt,
         row.LeaseUntil,
         row.CheckpointWorkspace is { } workspace && row.CheckpointScenarioId is { } scenarioId ? new(workspace, scenarioId) : null,
-        new(row.ComputedAt, row.BenchmarkVersion, row.Scenarios, row.InvalidScenarios, row.Workspaces, row.PeerRowsPublished,
+        new(row.ComputedAt, row.BenchmarkVersion, row.PriceVersion, row.Scenarios, row.InvalidScenarios, row.Workspaces, row.PeerRowsPublished,
             row.ComparisonsWritten),
         row.CompletedAt)
     {

@@ -119,21 +119,25 @@ public sealed class ComparisonTests
 
     public static TheoryData<ComparisonBasis, ComparisonBasis, bool> Bases => new()
     {
-        // Computed from bands version 3 and the scenario written at noon; nothing changed since.
-        { new(3, Noon), new(3, Noon), false },
+        // Computed from bands version 3, prices version 2 and the scenario written at noon; nothing changed since.
+        { new(3, 2, Noon), new(3, 2, Noon), false },
         // The same instant in another offset is the same version of the scenario.
-        { new(3, Noon), new(3, Noon.ToOffset(TimeSpan.FromHours(2))), false },
+        { new(3, 2, Noon), new(3, 2, Noon.ToOffset(TimeSpan.FromHours(2))), false },
         // A band was upserted: version 4.
-        { new(3, Noon), new(4, Noon), true },
+        { new(3, 2, Noon), new(4, 2, Noon), true },
+        // A price changed (an admin upsert or a refresh): prices version 3.
+        { new(3, 2, Noon), new(3, 3, Noon), true },
         // The scenario was written again a millisecond later.
-        { new(3, Noon), new(3, Noon.AddMilliseconds(1)), true },
-        // Both.
-        { new(3, Noon), new(4, Noon.AddMinutes(5)), true },
+        { new(3, 2, Noon), new(3, 2, Noon.AddMilliseconds(1)), true },
+        // All three.
+        { new(3, 2, Noon), new(4, 3, Noon.AddMinutes(5)), true },
+        // Written before comparisons recorded the price version: stale, whatever else holds.
+        { new(3, null, Noon), new(3, 1, Noon), true },
     };
 
     [Theory]
     [MemberData(nameof(Bases))]
-    public void IsStale_BandsOrScenarioChangedSince_IsTrue(ComparisonBasis computedFrom, ComparisonBasis current, bool stale) =>
+    public void IsStale_BandsPricesOrScenarioChangedSince_IsTrue(ComparisonBasis computedFrom, ComparisonBasis current, bool stale) =>
         Assert.Equal(stale, Comparisons.IsStale(computedFrom, current));
 
     [Fact]

@@ -91,7 +91,7 @@ public sealed partial class JsonBoundaryTests
 
         Assert.Equal(
             ["scenarioName", "segment", "horizonMonths", "totalRequests", "baselineId", "approaches", "breakEven", "recommendation",
-             "scale", "benchmarks", "notes", "reference"],
+             "scale", "benchmarks", "notes", "prices", "reference"],
             json.RootElement.EnumerateObject().Select(p => p.Name));
         Assert.All(PropertyNames(json.RootElement), name => Assert.Matches(CamelCase(), name));
         JsonElement perRequest = json.RootElement.GetProperty("approaches")[0].GetProperty("perRequest");
@@ -117,10 +117,10 @@ public sealed partial class JsonBoundaryTests
         Assert.False(plain.RootElement.TryGetProperty("timeline", out _));
         Assert.Equal(
             ["scenarioName", "segment", "horizonMonths", "totalRequests", "baselineId", "approaches", "breakEven", "recommendation",
-             "scale", "benchmarks", "notes", "reference", "decision", "sensitivity", "timeline"],
+             "scale", "benchmarks", "notes", "prices", "reference", "decision", "sensitivity", "timeline"],
             full.RootElement.EnumerateObject().Select(p => p.Name));
         Assert.All(PropertyNames(full.RootElement), name => Assert.Matches(CamelCase(), name));
-        Assert.Equal(["timeline"], timelineOnly.RootElement.EnumerateObject().Select(p => p.Name).Skip(12));
+        Assert.Equal(["timeline"], timelineOnly.RootElement.EnumerateObject().Select(p => p.Name).Skip(13));
         JsonElement line = full.RootElement.GetProperty("decision").GetProperty("boundaries")[0];
         Assert.Equal(["path", "current", "below", "above"], line.EnumerateObject().Select(p => p.Name));
         JsonElement bar = full.RootElement.GetProperty("sensitivity")[0];
@@ -159,7 +159,7 @@ public sealed partial class JsonBoundaryTests
         // The names are the JSON properties the sections are written under.
         using JsonDocument json = JsonDocument.Parse(AnalysisJson.SerializeToUtf8Bytes(Analyzer.Analyze(
             Samples.Parse(Samples.Minimal), sections: AnalysisSections.Decision | AnalysisSections.Sensitivity | AnalysisSections.Timeline)));
-        Assert.Equal(AnalysisSectionNames.All, json.RootElement.EnumerateObject().Select(p => p.Name).Skip(12));
+        Assert.Equal(AnalysisSectionNames.All, json.RootElement.EnumerateObject().Select(p => p.Name).Skip(13));
     }
 
     [Fact]
@@ -334,7 +334,7 @@ public sealed partial class JsonBoundaryTests
         Scenario back = Samples.Parse(ScenarioJson.Serialize(Samples.Parse(body)));
 
         Assert.Equal(0.1234567890123456789m, back.Approaches[0].Accuracy);
-        Assert.Equal(0.1234567890123456789012345678m, back.Approaches[1].Pricing.InputPerMillion);
+        Assert.Equal(0.1234567890123456789012345678m, back.Approaches[1].Pricing!.InputPerMillion);
         Assert.Contains("\"accuracy\":0.1234567890123456789", ScenarioJson.Serialize(back), StringComparison.Ordinal);
     }
 

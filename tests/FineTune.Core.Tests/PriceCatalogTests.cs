@@ -120,6 +120,22 @@ public sealed class PriceCatalogTests
         }, iter: 500);
     }
 
+    [Theory]
+    [InlineData("azure-openai/gpt-4.1-mini/global", "2025-12-01", "2025-11-04")]
+    [InlineData("azure-openai/gpt-4.1-mini/global", "2025-11-03", null)]
+    [InlineData("azure-openai/GPT-4.1-mini/global", "2025-12-01", null)]
+    [InlineData("azure-openai/gpt-4.1-mini", "2025-12-01", null)]
+    [InlineData("azure-openai/gpt-4.1-mini/global ", "2025-12-01", null)]
+    public void InEffect_IdText_IsTheVersionOfTheIdWrittenExactlyThus(string text, string date, string? effectiveFrom)
+    {
+        var catalog = new PriceCatalog([Version("azure-openai/gpt-4.1-mini/global", "2025-11-04", 0.40m, 1.60m)]);
+
+        ModelPrice? version = catalog.InEffect(text, Day(date));
+
+        Assert.Equal(effectiveFrom, version?.EffectiveFrom.ToString("O"));
+        Assert.Equal(ModelId.TryParse(text, out ModelId? id) ? catalog.InEffect(id, Day(date)) : null, version);
+    }
+
     public static TheoryData<string, string[]> SimilarIds => new()
     {
         // One letter dropped: the id itself; gpt-4o-mini-2024-07-18 is 9 edits away, beyond 23 / 3.

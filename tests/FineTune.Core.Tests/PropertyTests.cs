@@ -406,8 +406,8 @@ public sealed class PropertyTests
             Scenario dearer = WithApproach(scenario, i, a => a with
             {
                 Pricing = input
-                    ? a.Pricing with { InputPerMillion = Math.Min(MaxPricePerMillion, a.Pricing.InputPerMillion + increase) }
-                    : a.Pricing with { OutputPerMillion = Math.Min(MaxPricePerMillion, a.Pricing.OutputPerMillion + increase) },
+                    ? a.Pricing! with { InputPerMillion = Math.Min(MaxPricePerMillion, a.Pricing.InputPerMillion!.Value + increase) }
+                    : a.Pricing! with { OutputPerMillion = Math.Min(MaxPricePerMillion, a.Pricing.OutputPerMillion!.Value + increase) },
             });
 
             ApproachAnalysis before = Analyzer.Analyze(scenario).Approaches[i];

@@ -89,6 +89,45 @@ public sealed class AnalysisAgreementTests
     }
 
     [Fact]
+    public async Task Analyses_PriceChangedOnAnotherInstance_PriceANamedModelAlikeWithinTheRefreshInterval()
+    {
+        using AzuriteProcess azurite = await AzuriteProcess.StartAsync();
+        await using var writer = LocalHostFactory.Over(azurite.ConnectionString, Settings(3600));
+        await using var reader = LocalHostFactory.Over(azurite.ConnectionString, Settings(1));
+        var writerClient = new ApiClient(writer.CreateClient(), "agree");
+        var readerClient = new ApiClient(reader.CreateClient(), "agree");
+        byte[] named = ScenarioModelApiTests.Named();
+        string id = (await writerClient.CreateAsync(named)).Id;
+        string today = DateOnly.FromDateTime(DateTime.UtcNow).ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
+        (Reply stateless, Reply stored) before = (await readerClient.SendAsync(HttpMethod.Post, "/api/analyses", named),
+            await readerClient.SendAsync(HttpMethod.Get, $"/api/scenarios/{id}/analysis"));
+
+        Reply upsert = await writerClient.SendAsync(HttpMethod.Put, "/api/models/openai/gpt-4.1-2025-04-14", Encoding.UTF8.GetBytes(
+            $$"""{"inputPerMillion": 1.00, "cachedInputPerMillion": 0.25, "outputPerMillion": 4.00, "effectiveFrom": "{{today}}", "source": "a price cut"}"""));
+        DateTime deadline = DateTime.UtcNow.AddSeconds(20);
+        Reply stateless;
+        do
+        {
+            await Task.Delay(TimeSpan.FromMilliseconds(250));
+            stateless = await readerClient.SendAsync(HttpMethod.Post, "/api/analyses", named);
+        }
+        while (PriceVersion(stateless) != 2 && DateTime.UtcNow < deadline);
+        Reply stored = await readerClient.SendAsync(HttpMethod.Get, $"/api/scenarios/{id}/analysis");
+
+        Assert.Equal(HttpStatusCode.OK, upsert.Status);
+        Assert.Equal(before.stored.Body, before.stateless.Body);
+        Assert.Equal(2, PriceVersion(stateless));
+        Assert.Equal(stateless.Body, stored.Body);
+        Assert.Equal("a price cut", stored.Json.GetProperty("prices")[0].GetProperty("source").GetString());
+        Assert.NotEqual(ModelTokenCost(before.stored), ModelTokenCost(stored));
+    }
+
+    private static long PriceVersion(Reply analysis) => analysis.Json.GetProperty("reference").GetProperty("priceVersion").GetInt64();
+
+    private static decimal ModelTokenCost(Reply analysis) =>
+        analysis.Json.GetProperty("approaches")[0].GetProperty("perRequest").GetProperty("modelTokenCost").GetDecimal();
+
+    [Fact]
     public async Task StatelessAnalysis_StorageGone_AgreesWithTheStoredAnalysisOfBeforeAndSaysItsVersions()
     {
         AzuriteProcess azurite = await AzuriteProcess.StartAsync();

@@ -218,4 +218,32 @@ public sealed class BenchmarkRecomputeTests
             comparison!.Metrics.Where(m => m.Metric != Metric.AiFeatureProfitability).Select(m => (m.Metric, m.Value, m.Tier, m.Band)));
         Assert.Equal((Slot, 1L, stored.UpdatedAt), (comparison.ComputedAt, comparison.BenchmarkVersion, comparison.ScenarioUpdatedAt));
     }
+
+    [Fact]
+    public async Task RunSlot_ScenariosNamingModels_PricesThemAsOfTheirDayAndSkipsAndCountsTheOneTheCatalogCannotPrice()
+    {
+        await using RecomputeHarness harness = await RecomputeHarness.StartAsync();
+        // The seed's OpenAI prices start on 2025-08-07; the run's day is 2025-03-14.
+        Scenario named = RecomputeHarness.Sample(scenario =>
+        {
+            System.Text.Json.Nodes.JsonObject prompt = scenario["approaches"]![0]!.AsObject();
+            prompt.Remove("pricing");
+            prompt["model"] = "openai/gpt-4.1-mini-2025-04-14";
+        });
+        StoredScenario tooEarly = await harness.Scenarios.CreateAsync("ws-0", named);
+        StoredScenario priced = await harness.Scenarios.CreateAsync("ws-0", named with { PricesAsOf = new DateOnly(2025, 9, 1) });
+        var log = new ListLogger<BenchmarkRecompute>();
+
+        RecomputeSummary summary = await harness.Job(logger: log).RunSlotAsync(Slot);
+        StoredComparison? comparison = await harness.Comparisons.GetAsync("ws-0", priced.Id);
+
+        Assert.Equal((1, 1, 1L, 1L), (summary.Scenarios, summary.InvalidScenarios, summary.BenchmarkVersion, summary.PriceVersion));
+        Assert.Equal("approaches[0].model", Assert.Single(log.Lines, line => line.Values.ContainsKey("Refused")).Values["Refused"]);
+        Assert.Null(await harness.Comparisons.GetAsync("ws-0", tooEarly.Id));
+        Assert.Equal(1L, comparison!.PriceVersion);
+        PricedScenario expected = ScenarioPrices.Resolve(priced.Parse().Scenario!, PriceSeed.Catalog, new DateOnly(2025, 3, 14)).Priced!;
+        Assert.Equal(
+            Analyzer.Analyze(expected).Benchmarks.Select(b => (b.Metric, b.Value, b.Tier)),
+            comparison.Metrics.Where(m => m.Metric != Metric.AiFeatureProfitability).Select(m => (m.Metric, m.Value, m.Tier)));
+    }
 }

@@ -3,6 +3,7 @@ using Azure.Core.Pipeline;
 using Azure.Data.Tables;
 using FineTune.Core;
 using FineTune.Functions.Recompute;
+using FineTune.Functions.Reference;
 using FineTune.Storage;
 using FineTune.Testing;
 using Microsoft.Extensions.Logging;
@@ -53,6 +54,8 @@ public sealed class RecomputeHarness : IAsyncDisposable
         Comparisons = new ComparisonStore(Service);
         Peers = new PeerStatisticsStore(Service);
         Runs = new RecomputeRunStore(Service);
+        Prices = new PriceCatalogStore(Service, Clock);
+        Reference = new ReferenceData(Bands, Prices, Clock, new ReferenceDataOptions(), NullLogger<ReferenceData>.Instance);
     }
 
     public FakeClock Clock { get; } = new(Noon);
@@ -73,10 +76,14 @@ public sealed class RecomputeHarness : IAsyncDisposable
 
     public RecomputeRunStore Runs { get; }
 
+    public PriceCatalogStore Prices { get; }
+
+    public ReferenceData Reference { get; }
+
     public static async Task<RecomputeHarness> StartAsync() => new(await AzuriteProcess.StartAsync());
 
     public BenchmarkRecompute Job(RecomputeOptions? options = null, ILogger<BenchmarkRecompute>? logger = null) =>
-        new(Scenarios, Bands, Comparisons, Peers, Runs, Clock, options ?? new RecomputeOptions(),
+        new(Scenarios, Bands, Comparisons, Peers, Runs, Reference, Clock, options ?? new RecomputeOptions(),
             logger ?? NullLogger<BenchmarkRecompute>.Instance);
 
     /// <summary>The support-triage sample (enterprise-ai, with revenue), optionally changed.</summary>

@@ -222,4 +222,38 @@ public sealed class UsageApiTests(MonitorHostFixture fixture)
         Assert.Empty(Items(alerts));
         Assert.Empty(rows);
     }
+
+    [Fact]
+    public async Task ModelNamedScenario_IsMonitoredAtTheCatalogPricesAsTheSameScenarioTyped()
+    {
+        // The prompt approach names gpt-4.1-mini instead of typing $10 per million: its plan and the cost of its token
+        // records come from the catalog entry in effect on pricesAsOf, exactly as if the entry's rates were typed in.
+        const string Mini = "openai/gpt-4.1-mini-2025-04-14";
+        FineTune.Core.PriceRates rates = FineTune.Core.PriceSeed.Catalog.InEffect(FineTune.Core.ModelId.Parse(Mini), new DateOnly(2026, 11, 1))!.Rates;
+        string prompt = """{ "inputPerMillion": 10, "outputPerMillion": 0 }""";
+        string typedPrices = System.FormattableString.Invariant(
+            $$"""{ "inputPerMillion": {{rates.InputPerMillion}}, "outputPerMillion": {{rates.OutputPerMillion}} }""");
+        string scenario = Scenario.Replace("\"pricing\": " + prompt, "\"model\": \"" + Mini + "\"", StringComparison.Ordinal)
+            .Replace("\"monitoring\":", "\"pricesAsOf\": \"2026-11-01\", \"monitoring\":", StringComparison.Ordinal);
+        ApiClient client = fixture.Client();
+        string named = await CreateAsync(client, System.Text.Encoding.UTF8.GetBytes(scenario));
+        string typed = await CreateAsync(client, System.Text.Encoding.UTF8.GetBytes(Scenario.Replace(prompt, typedPrices, StringComparison.Ordinal)));
+        byte[] batch = Batch("""{ "date": "2026-11-03", "requests": 1000, "inputTokens": 10000000, "outputTokens": 20000 }""", Spent(4, 3m));
+
+        Reply[] receipts = [await Post(client, named, batch), await Post(client, typed, batch)];
+        Reply[] monitors = [
+            await client.SendAsync(HttpMethod.Get, $"/api/scenarios/{named}/monitor?from=2026-11-01&to=2026-11-05"),
+            await client.SendAsync(HttpMethod.Get, $"/api/scenarios/{typed}/monitor?from=2026-11-01&to=2026-11-05"),
+        ];
+        Reply portfolio = await client.SendAsync(HttpMethod.Get, "/api/portfolio");
+
+        Assert.All(receipts.Concat(monitors).Append(portfolio), r => Assert.Equal(HttpStatusCode.OK, r.Status));
+        Assert.Equal(
+            monitors[1].Json.GetProperty("days").GetRawText().Replace(typed, named, StringComparison.Ordinal),
+            monitors[0].Json.GetProperty("days").GetRawText());
+        JsonElement third = Items(monitors[0], "days").Single(d => d.GetProperty("date").GetString() == "2026-11-03");
+        Assert.Equal(10m * rates.InputPerMillion!.Value + 0.02m * rates.OutputPerMillion!.Value, third.GetProperty("actual").GetDecimal());
+        Assert.Equal(2, Items(portfolio).Count());
+        Assert.Equal(Items(portfolio).First().GetProperty("monthlyRunRate").GetDecimal(), Items(portfolio).Last().GetProperty("monthlyRunRate").GetDecimal());
+    }
 }

@@ -1,4 +1,5 @@
 using System.Text.Json;
+using FineTune.Core;
 using FineTune.Functions.OpenApi;
 using FineTune.Testing.Host;
 using Microsoft.Extensions.Configuration;
@@ -47,6 +48,19 @@ public sealed class OpenApiDescriptionTests(ApiFixture fixture)
 
         Assert.Equal($"127.0.0.1:{address.Port}", document.RootElement.GetProperty("host").GetString());
         Assert.Equal(["http"], document.RootElement.GetProperty("schemes").EnumerateArray().Select(s => s.GetString()));
+    }
+
+    [Theory]
+    [InlineData("Approach")]
+    [InlineData("Routing")]
+    public void ScenarioModel_IsPickedFromTheCatalogIdsThatListModelsLists(string definition)
+    {
+        JsonElement model = fixture.Definition(definition).GetProperty("properties").GetProperty("model");
+
+        Assert.Equal(ModelId.Pattern, model.GetProperty("pattern").GetString());
+        Assert.Equal(
+            """{"operationId":"ListModels","parameters":{"pageSize":100},"value-collection":"items","value-path":"id","value-title":"id"}""",
+            JsonSerializer.Serialize(model.GetProperty("x-ms-dynamic-values")));
     }
 
     [Fact]

@@ -126,6 +126,61 @@ public sealed class PowerPlatformRulesTests(ApiFixture fixture)
     }
 
     [Fact]
+    public void DynamicValues_CallAnOperationOfTheDocument_WhoseResponseHoldsTheValues()
+    {
+        List<JsonElement> lists = [];
+        Walk(fixture.Document, (name, value) =>
+        {
+            if (name == "x-ms-dynamic-values")
+            {
+                lists.Add(value);
+            }
+        });
+
+        Assert.NotEmpty(lists);
+        foreach (JsonElement values in lists)
+        {
+            string operationId = values.GetProperty("operationId").GetString()!;
+            JsonElement operation = fixture.Operations().Single(o => o.Operation.GetProperty("operationId").GetString() == operationId).Operation;
+            JsonElement item = ItemOf(Definition(operation.GetProperty("responses").GetProperty("200").GetProperty("schema")),
+                values.GetProperty("value-collection").GetString()!);
+            Assert.Equal("string", item.GetProperty("properties").GetProperty(values.GetProperty("value-path").GetString()!).GetProperty("type").GetString());
+            Assert.Equal("string", item.GetProperty("properties").GetProperty(values.GetProperty("value-title").GetString()!).GetProperty("type").GetString());
+            foreach (JsonProperty parameter in values.GetProperty("parameters").EnumerateObject())
+            {
+                JsonElement declared = operation.GetProperty("parameters").EnumerateArray().Single(p => p.GetProperty("name").GetString() == parameter.Name);
+                Assert.InRange(parameter.Value.GetInt32(), declared.GetProperty("minimum").GetInt32(), declared.GetProperty("maximum").GetInt32());
+            }
+        }
+    }
+
+    [Fact]
+    public void DynamicList_BesideEachDynamicValues_SaysTheSameInTheNewerDesignersForm()
+    {
+        List<(JsonElement Values, JsonElement List)> pairs = [];
+        Walk(fixture.Document, (name, value) =>
+        {
+            if (value.ValueKind == JsonValueKind.Object && value.TryGetProperty("x-ms-dynamic-values", out JsonElement values))
+            {
+                Assert.True(value.TryGetProperty("x-ms-dynamic-list", out JsonElement list), name);
+                pairs.Add((values, list));
+            }
+        });
+
+        Assert.NotEmpty(pairs);
+        Assert.All(pairs, pair =>
+        {
+            Assert.Equal(pair.Values.GetProperty("operationId").GetString(), pair.List.GetProperty("operationId").GetString());
+            Assert.Equal(pair.Values.GetProperty("value-collection").GetString(), pair.List.GetProperty("itemsPath").GetString());
+            Assert.Equal(pair.Values.GetProperty("value-path").GetString(), pair.List.GetProperty("itemValuePath").GetString());
+            Assert.Equal(pair.Values.GetProperty("value-title").GetString(), pair.List.GetProperty("itemTitlePath").GetString());
+            Assert.Equal(
+                pair.Values.GetProperty("parameters").EnumerateObject().Select(p => (p.Name, p.Value.GetRawText())),
+                pair.List.GetProperty("parameters").EnumerateObject().Select(p => (p.Name, p.Value.GetProperty("value").GetRawText())));
+        });
+    }
+
+    [Fact]
     public void PathParameters_AreRequired()
     {
         foreach ((string path, string method, JsonElement operation) in fixture.Operations())
@@ -139,6 +194,18 @@ public sealed class PowerPlatformRulesTests(ApiFixture fixture)
                 Assert.True(parameter.GetProperty("required").GetBoolean(), $"{method} {path}: {parameter.GetProperty("name")}");
             }
         }
+    }
+
+    /// <summary>The definition a schema refers to.</summary>
+    private JsonElement Definition(JsonElement schema) =>
+        fixture.Definition(schema.GetProperty("$ref").GetString()!["#/definitions/".Length..]);
+
+    /// <summary>The definition of the items of the array property <paramref name="collection"/> of <paramref name="response"/>.</summary>
+    private JsonElement ItemOf(JsonElement response, string collection)
+    {
+        JsonElement array = response.GetProperty("properties").GetProperty(collection);
+        Assert.Equal("array", array.GetProperty("type").GetString());
+        return Definition(array.GetProperty("items"));
     }
 
     private static void Walk(JsonElement element, Action<string, JsonElement> visit)

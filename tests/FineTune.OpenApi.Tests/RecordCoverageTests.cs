@@ -67,6 +67,7 @@ public sealed class RecordCoverageTests(ApiFixture fixture)
         { "PeerPlacement", typeof(PeerPlacement) },
         { "RecomputeSummary", typeof(RecomputeSummary) },
         { "AnalysisReference", typeof(AnalysisReference) },
+        { "PriceUsed", typeof(PriceUsed) },
         { "ModelPrice", typeof(ModelPriceResource) },
         { "FineTunePrices", typeof(FineTunePrices) },
         { "ModelPricePage", typeof(ModelPricePageResource) },

@@ -4,6 +4,7 @@ using Azure;
 using Azure.Data.Tables;
 using FineTune.Core;
 using FineTune.Functions.Recompute;
+using FineTune.Functions.Reference;
 using FineTune.Storage;
 using Microsoft.Extensions.Logging.Abstractions;
 
@@ -45,8 +46,11 @@ internal static class Measurements
     {
         using var memory = MemorySampler.Start();
         TimeProvider time = TimeProvider.System;
-        var job = new BenchmarkRecompute(new ScenarioStore(service, time), new BenchmarkBandStore(service, time), new ComparisonStore(service),
-            new PeerStatisticsStore(service), new RecomputeRunStore(service), time, new RecomputeOptions(), NullLogger<BenchmarkRecompute>.Instance);
+        var bands = new BenchmarkBandStore(service, time);
+        var reference = new ReferenceData(bands, new PriceCatalogStore(service, time), time, new ReferenceDataOptions(), NullLogger<ReferenceData>.Instance);
+        var job = new BenchmarkRecompute(new ScenarioStore(service, time), bands, new ComparisonStore(service),
+            new PeerStatisticsStore(service), new RecomputeRunStore(service), reference, time, new RecomputeOptions(),
+            NullLogger<BenchmarkRecompute>.Instance);
         TimeSpan scan = TimeSpan.Zero;
         var progress = new Callback(p => scan = p.Phase == RecomputePhase.Scan ? p.Elapsed : scan);
         TimeSpan cpuBefore = Process.GetCurrentProcess().TotalProcessorTime;

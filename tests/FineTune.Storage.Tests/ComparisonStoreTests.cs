@@ -14,7 +14,7 @@ public sealed class ComparisonStoreTests(AzuriteFixture fixture)
     private static string NewId() => Guid.NewGuid().ToString("N");
 
     private static StoredComparison Comparison(string workspace, string id, PeerPlacement? peers = null) => new(
-        workspace, id, Noon, 3, Noon.AddMinutes(-5),
+        workspace, id, Noon, 3, 2, Noon.AddMinutes(-5),
         [new MetricComparison(Metric.InferenceCostPerRequest, 0.0123456789012345678901234567m, Tier.Median, CostBand, peers)]);
 
     [Fact]
@@ -51,7 +51,7 @@ public sealed class ComparisonStoreTests(AzuriteFixture fixture)
     }
 
     [Fact]
-    public async Task Get_RowWrittenBeforeTheRename_ReadsItsPercentileAsTheShareOfPeersBeaten()
+    public async Task Get_RowWrittenBeforeTheRenameAndPriceVersions_ReadsPercentileAsShareOfPeersBeatenAndIsStale()
     {
         var store = new ComparisonStore(fixture.Service);
         string workspace = NewWorkspace();
@@ -72,7 +72,9 @@ public sealed class ComparisonStoreTests(AzuriteFixture fixture)
         Assert.Equal(new PeerPlacement(5, 3, 0.014m, 0.02m, 0.02m, 0.04m, 0.064m, 0.625m), read.Metrics[0].Peers);
         Assert.Equal((CostBand, Tier.Median), (read.Metrics[0].Band, read.Metrics[0].Tier));
         Assert.Null(read.Metrics[1].Peers);
-        Assert.Equal(new ComparisonBasis(3, Noon.AddMinutes(-5)), read.Basis);
+        // A row written before comparisons recorded the price version reads without one, so it is stale.
+        Assert.Equal(new ComparisonBasis(3, null, Noon.AddMinutes(-5)), read.Basis);
+        Assert.True(Comparisons.IsStale(read.Basis, new ComparisonBasis(3, 1, Noon.AddMinutes(-5))));
     }
 
     [Fact]

@@ -19,6 +19,9 @@ public static class Patterns
     /// <summary>A stored scenario's id, which the server makes: 32 lowercase hex digits.</summary>
     public const string ScenarioId = "^[0-9a-f]{32}$";
 
+    /// <summary>A price catalog id (economics.md section 8): lower case <c>provider/model</c> or <c>provider/model/deployment</c>.</summary>
+    public const string ModelId = Core.ModelId.Pattern;
+
     private static readonly ConcurrentDictionary<string, Regex> Compiled = new(StringComparer.Ordinal);
 
     /// <summary>True when all of <paramref name="text"/> matches <paramref name="pattern"/>.</summary>
@@ -38,6 +41,8 @@ public static class Patterns
         ApproachId => "must be 1 to 40 lowercase letters, digits or hyphens, starting with a letter or digit.",
         Workspace => "must be 1 to 64 characters from A-Z, a-z, 0-9, _ and -.",
         ScenarioId => "must be the id of a scenario (32 lowercase hex digits).",
+        ModelId => "must be a price catalog id: lower case provider/model or provider/model/deployment "
+            + "(openai/gpt-4.1-mini-2025-04-14, azure-openai/gpt-4.1-mini/global); GET /api/models lists them.",
         _ => $"must match {pattern}.",
     };
 }

@@ -3,6 +3,7 @@ using System.Buffers;
 using System.Globalization;
 using System.Text.RegularExpressions;
 using FineTune.Core;
+using FineTune.Functions.Reference;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.Primitives;
 using Microsoft.Net.Http.Headers;
@@ -19,6 +20,15 @@ public sealed record PageQuery(int PageSize, string? ContinuationToken);
 
 /// <summary>A stored scenario of the caller's and the scenario it holds under today's rules.</summary>
 public sealed record ValidStoredScenario(StoredScenario Stored, Scenario Scenario);
+
+/// <summary>A stored scenario of the caller's, priced from the catalog of <paramref name="Snapshot"/> as its analysis is.</summary>
+/// <param name="Priced">The scenario with every price it left out filled in, and the entries that gave them.</param>
+/// <param name="Snapshot">The reference data it was priced with: analyse it with the same.</param>
+public sealed record PricedStoredScenario(StoredScenario Stored, PricedScenario Priced, ReferenceSnapshot Snapshot)
+{
+    /// <summary>The scenario the economics reads.</summary>
+    public Scenario Scenario => Priced.Scenario;
+}
 
 /// <summary>What every function reads from a request: the workspace, conditions, paging and the JSON body.</summary>
 public static partial class ApiRequest
@@ -165,6 +175,28 @@ public static partial class ApiRequest
         return parsed.IsValid
             ? RequestValue<ValidStoredScenario>.Accept(new ValidStoredScenario(stored.Value, parsed.Scenario!))
             : new RefusalResult(Problems.StoredScenarioInvalid(parsed.Errors));
+    }
+
+    /// <summary>
+    /// The caller's stored scenario <paramref name="id"/> priced as its analysis is, for what must cost it: refused as by
+    /// <see cref="ReadOwnValidScenarioAsync"/>, or with 422 naming the models the catalog can no longer price on the
+    /// scenario's <c>pricesAsOf</c> date (else today, UTC).
+    /// </summary>
+    public static async Task<RequestValue<PricedStoredScenario>> ReadOwnPricedScenarioAsync(
+        this HttpRequest request, ScenarioStore store, ReferenceData reference, TimeProvider timeProvider, string id,
+        CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(reference);
+        RequestValue<ValidStoredScenario> stored = await request.ReadOwnValidScenarioAsync(store, id, cancellationToken).ConfigureAwait(false);
+        if (stored.IsRefused)
+        {
+            return RequestValue<PricedStoredScenario>.Refuse(stored.Refusal);
+        }
+        ReferenceSnapshot snapshot = await reference.GetAsync(cancellationToken).ConfigureAwait(false);
+        PriceResolution priced = snapshot.Price(stored.Value.Scenario, timeProvider);
+        return priced.IsValid
+            ? RequestValue<PricedStoredScenario>.Accept(new PricedStoredScenario(stored.Value.Stored, priced.Priced, snapshot))
+            : new RefusalResult(Problems.StoredScenarioUnpriced(priced.Errors));
     }
 
     /// <summary>

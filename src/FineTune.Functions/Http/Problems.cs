@@ -51,6 +51,24 @@ public static class Problems
             + "Replace it with PUT to analyse it.",
             errors);
 
+    /// <summary>
+    /// 400 for a scenario that names a model the price catalog cannot price (an unknown id, or none in effect on its
+    /// <c>pricesAsOf</c>, with similar ids), or whose entry lacks a price the approach needs, keyed by JSON path.
+    /// </summary>
+    public static IActionResult ScenarioUnpriced(IReadOnlyDictionary<string, IReadOnlyList<string>> errors) =>
+        BadRequest(errors, "The scenario names models the price catalog cannot price; see errors. "
+            + "Name another model (GET /api/models lists them), change pricesAsOf, or give the prices in the scenario.");
+
+    /// <summary>
+    /// 422 for a stored scenario that names a model the price catalog can no longer price on its <c>pricesAsOf</c> (or
+    /// today), keyed by JSON path: it reads back as stored, but cannot be analysed until it is replaced.
+    /// </summary>
+    public static IActionResult StoredScenarioUnpriced(IReadOnlyDictionary<string, IReadOnlyList<string>> errors) =>
+        Create(StatusCodes.Status422UnprocessableEntity,
+            "The stored scenario names models the price catalog cannot price on its pricesAsOf date (or today); see errors. "
+            + "Replace it with PUT, naming another model or giving the prices, to analyse it.",
+            errors);
+
     /// <summary>413: the body is larger than <see cref="ApiRequest.MaxBodyBytes"/>.</summary>
     public static IActionResult PayloadTooLarge() =>
         Create(StatusCodes.Status413PayloadTooLarge, $"The body is larger than {ApiRequest.MaxBodyBytes / 1024} KiB.");

@@ -89,6 +89,10 @@ internal sealed class ContractSchemas(IDictionary<string, OpenApiSchema> definit
         {
             schema.Extensions["x-ms-notification-url"] = new OpenApiBoolean(true);
         }
+        if (doc.Values is { } values)
+        {
+            AddDynamicValues(schema, values);
+        }
         if (!input && property.Nullable && !property.OmittedWhenNull)
         {
             // Swagger 2.0 has no nullable; x-nullable is the extension generators (NSwag, AutoRest) read.
@@ -163,6 +167,37 @@ internal sealed class ContractSchemas(IDictionary<string, OpenApiSchema> definit
         return schema;
     }
 
+
+    /// <summary>
+    /// The list a person picks a value from in Power Automate, in both forms the platform reads: <c>x-ms-dynamic-values</c>
+    /// and the newer designer's <c>x-ms-dynamic-list</c> (whose fixed parameters are <c>{"value": ...}</c> objects).
+    /// </summary>
+    private static void AddDynamicValues(OpenApiSchema schema, DynamicValues values)
+    {
+        var parameters = new OpenApiObject();
+        var listParameters = new OpenApiObject();
+        foreach ((string name, int value) in values.Parameters)
+        {
+            parameters[name] = new OpenApiInteger(value);
+            listParameters[name] = new OpenApiObject { ["value"] = new OpenApiInteger(value) };
+        }
+        schema.Extensions["x-ms-dynamic-values"] = new OpenApiObject
+        {
+            ["operationId"] = new OpenApiString(values.OperationId),
+            ["parameters"] = parameters,
+            ["value-collection"] = new OpenApiString(values.Collection),
+            ["value-path"] = new OpenApiString(values.ValuePath),
+            ["value-title"] = new OpenApiString(values.TitlePath),
+        };
+        schema.Extensions["x-ms-dynamic-list"] = new OpenApiObject
+        {
+            ["operationId"] = new OpenApiString(values.OperationId),
+            ["parameters"] = listParameters,
+            ["itemsPath"] = new OpenApiString(values.Collection),
+            ["itemValuePath"] = new OpenApiString(values.ValuePath),
+            ["itemTitlePath"] = new OpenApiString(values.TitlePath),
+        };
+    }
 
     private static OpenApiSchema Bounded(OpenApiSchema schema, ContractProperty property)
     {

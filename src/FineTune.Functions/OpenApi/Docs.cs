@@ -15,9 +15,22 @@ namespace FineTune.Functions.OpenApi;
 /// <param name="Shape">For JSON a converter of its own writes: the record whose definition describes it.</param>
 /// <param name="Item">For an array of texts or numbers: the title and sentence of one item.</param>
 /// <param name="NotificationUrl">The property Power Automate fills with its callback URL (<c>x-ms-notification-url</c>).</param>
+/// <param name="Values">The operation whose response lists the values a person picks from (<c>x-ms-dynamic-values</c>).</param>
 internal sealed record PropertyDoc(
     string Summary, string Description, Visibility Visibility = Visibility.Advanced, object? Default = null, Type? Shape = null,
-    (string Summary, string Description)? Item = null, bool NotificationUrl = false);
+    (string Summary, string Description)? Item = null, bool NotificationUrl = false, DynamicValues? Values = null);
+
+/// <summary>
+/// The values Power Automate offers for a property, read from an operation of this API when a person fills it in
+/// (<c>x-ms-dynamic-values</c>, and its newer form <c>x-ms-dynamic-list</c>); a value not in the list can still be typed.
+/// </summary>
+/// <param name="OperationId">The operation that lists the values.</param>
+/// <param name="Collection">The property of its response that holds the array of items.</param>
+/// <param name="ValuePath">The property of an item that is the value.</param>
+/// <param name="TitlePath">The property of an item shown for it.</param>
+/// <param name="Parameters">Fixed query parameters of the call, by name.</param>
+internal sealed record DynamicValues(
+    string OperationId, string Collection, string ValuePath, string TitlePath, IReadOnlyDictionary<string, int> Parameters);
 
 /// <summary>What a person reads about one record of the contract and each of its properties, by record property name.</summary>
 /// <param name="definition">The definition's name in the document; the record's name unless it says otherwise.</param>
@@ -58,6 +71,10 @@ internal static class Docs
 {
     private const string ExampleResource = "FineTune.Functions.OpenApi.support-triage.json";
 
+    /// <summary>The catalog's ids in effect today, as ListModels lists them: its largest page, by id.</summary>
+    private static readonly DynamicValues CatalogIds = new(nameof(ListModels), "items", "id", "id",
+        new Dictionary<string, int>(StringComparer.Ordinal) { ["pageSize"] = ApiRequest.MaxPageSize });
+
     private static readonly Dictionary<Type, TypeDoc> Types = new()
     {
         // The scenario (economics.md section 1).
@@ -77,6 +94,8 @@ internal static class Docs
             [nameof(Scenario.Approaches)] = new("Approaches",
                 "1 to 10 ways of serving the requests (prompt, RAG, fine-tune), ids unique.", Visibility.Important),
             [nameof(Scenario.Monitoring)] = new("Monitoring", "How actual usage is compared with the plan."),
+            [nameof(Scenario.PricesAsOf)] = new("Prices as of",
+                "The day, YYYY-MM-DD, whose catalog prices a named model takes; default: the day of the analysis (UTC)."),
         },
         [typeof(Monitoring)] = new TypeDoc("Monitoring",
             "How a stored scenario's actual usage is compared with its plan (economics.md section 9); every field optional.")
@@ -141,7 +160,8 @@ internal static class Docs
             [nameof(Approach.Id)] = new("Id",
                 "Unique within the scenario: 1 to 40 lowercase letters, digits or hyphens, not starting with a hyphen.", Visibility.Important),
             [nameof(Approach.Kind)] = new("Kind", "How the approach gets its answers.", Visibility.Important),
-            [nameof(Approach.Pricing)] = new("Pricing", "Model token prices."),
+            [nameof(Approach.Pricing)] = new("Pricing",
+                "Model token prices; required unless model is given, and a price given here wins over the catalog's."),
             [nameof(Approach.InputTokens)] = new("Input tokens",
                 "Input tokens per request, cached ones included. A whole number from 0 to 10,000,000.", Visibility.Important),
             [nameof(Approach.CachedInputTokens)] = new("Cached input tokens",
@@ -156,11 +176,18 @@ internal static class Docs
             [nameof(Approach.HostingPerHour)] = new("Hosting per hour",
                 "Dollars per hour of hosting, e.g. a deployed fine-tuned model; billed 730 hours a month.", Default: 0m),
             [nameof(Approach.Training)] = new("Training", "Training costs."),
+            [nameof(Approach.Model)] = new("Model",
+                "A price catalog id, e.g. openai/gpt-4.1-mini-2025-04-14: its prices fill those the approach leaves out (for a "
+                + "fine-tune its fine-tuned token prices, hosting and training price).", Visibility.Important, Values: CatalogIds),
         },
-        [typeof(Pricing)] = new TypeDoc("Pricing", "Model token prices in dollars per million tokens, 0 to 10,000.")
+        [typeof(Pricing)] = new TypeDoc("Pricing",
+            "Model token prices in dollars per million tokens, 0 to 10,000. Input and output are required unless the approach "
+            + "(or routing) names a model.")
         {
-            [nameof(Pricing.InputPerMillion)] = new("Input price", "Dollars per million input tokens.", Visibility.Important),
-            [nameof(Pricing.OutputPerMillion)] = new("Output price", "Dollars per million output tokens.", Visibility.Important),
+            [nameof(Pricing.InputPerMillion)] = new("Input price",
+                "Dollars per million input tokens; required unless a model is named.", Visibility.Important),
+            [nameof(Pricing.OutputPerMillion)] = new("Output price",
+                "Dollars per million output tokens; required unless a model is named.", Visibility.Important),
             [nameof(Pricing.CachedInputPerMillion)] = new("Cached input price",
                 "Dollars per million cached input tokens; default the input price."),
         },
@@ -177,8 +204,10 @@ internal static class Docs
         [typeof(Routing)] = new TypeDoc("Routing", "Model routing: a share of the requests goes to another, usually cheaper, model.")
         {
             [nameof(Routing.Share)] = new("Routed share", "Share of requests sent to the routed model, a fraction."),
-            [nameof(Routing.Pricing)] = new("Routed pricing", "The routed model's token prices."),
+            [nameof(Routing.Pricing)] = new("Routed pricing", "The routed model's token prices; required unless model is given."),
             [nameof(Routing.Accuracy)] = new("Routed accuracy", "Share of the routed model's outputs that are correct, a fraction from 0.001 to 1."),
+            [nameof(Routing.Model)] = new("Routed model",
+                "A price catalog id whose input, output and cached input prices fill those the routing leaves out.", Values: CatalogIds),
         },
         [typeof(Training)] = new TypeDoc("Training",
             "Training costs of a fine-tuned model: required for kind fine-tune, refused for the other kinds. Every cost defaults to 0 "
@@ -212,6 +241,9 @@ internal static class Docs
             [nameof(Analysis.Scale)] = new("Scale check", "The analysis repeated at 1, 10 and 100 times the monthly volume."),
             [nameof(Analysis.Benchmarks)] = new("Benchmarks", "The recommended (else baseline) approach's metrics placed in their benchmark bands."),
             [nameof(Analysis.Notes)] = new("Notes", "Why a figure is null or a default was applied.", Item: ("Note", "A note.")),
+            [nameof(Analysis.Prices)] = new("Catalog prices",
+                "The price catalog entries that filled prices the scenario left out, one per approach or routing naming a model; "
+                + "empty when none does."),
             [nameof(Analysis.Reference)] = new("Reference data", "The versions of the benchmark bands and prices the analysis used."),
             [nameof(Analysis.Decision)] = new("Decision",
                 "What would change the recommendation; only when asked for (include=decision)."),
@@ -474,7 +506,10 @@ internal static class Docs
             [nameof(ComparisonResource.ComputedAt)] = new("Computed at",
                 "When the recompute that wrote it started (UTC); null when computed on the spot, before any recompute covered the scenario."),
             [nameof(ComparisonResource.BenchmarkVersion)] = new("Benchmark version", "The version of the bands used."),
-            [nameof(ComparisonResource.Stale)] = new("Stale", "Whether the scenario or the bands changed after computedAt.", Visibility.Important),
+            [nameof(ComparisonResource.PriceVersion)] = new("Price version",
+                "The version of the price catalog the scenario was priced from; null for a comparison written before it was recorded."),
+            [nameof(ComparisonResource.Stale)] = new("Stale",
+                "Whether the scenario, the bands or the price catalog changed after computedAt.", Visibility.Important),
             [nameof(ComparisonResource.Metrics)] = new("Metrics", "One entry per metric of the scenario.", Visibility.Important),
         },
         [typeof(MetricComparison)] = new TypeDoc("Metric comparison", "One metric of the scenario: its tier in the band and its place among peers.")
@@ -514,9 +549,12 @@ internal static class Docs
             [nameof(RecomputeSummary.Attempts)] = new("Attempts", "Requests that took up this run, this one included."),
             [nameof(RecomputeSummary.ComputedAt)] = new("Computed at", "The computedAt of what it wrote (UTC); null when it did nothing."),
             [nameof(RecomputeSummary.BenchmarkVersion)] = new("Benchmark version", "The version of the bands used; null when it did nothing."),
+            [nameof(RecomputeSummary.PriceVersion)] = new("Price version",
+                "The version of the price catalog scenarios naming a model were priced from; null when it did nothing."),
             [nameof(RecomputeSummary.Scenarios)] = new("Scenarios", "Stored scenarios read.", Visibility.Important),
             [nameof(RecomputeSummary.InvalidScenarios)] = new("Invalid scenarios",
-                "Stored rows that today's rules refuse (written when they were looser, or by hand); skipped, and each logged."),
+                "Stored rows that today's rules refuse (written when they were looser, or by hand), or that name a model the price "
+                + "catalog cannot price; skipped, and each logged."),
             [nameof(RecomputeSummary.Workspaces)] = new("Workspaces", "Workspaces with at least one scenario."),
             [nameof(RecomputeSummary.PeerRowsPublished)] = new("Peer rows published", "Segment and metric rows that met the publication rule."),
             [nameof(RecomputeSummary.ComparisonsWritten)] = new("Comparisons written", "Scenario comparisons written by this request.",
@@ -625,6 +663,16 @@ internal static class Docs
                 Item: ("Meter", "Product, meter name and why it is not read.")),
             [nameof(PriceRefreshSummary.DurationMilliseconds)] = new("Duration (ms)", "The run's time, start to end, in milliseconds."),
             [nameof(PriceRefreshSummary.Error)] = new("Error", "Why the run failed; null otherwise."),
+        },
+        [typeof(PriceUsed)] = new TypeDoc("Catalog price used",
+            "A price catalog entry that filled prices a scenario left out (economics.md section 8).")
+        {
+            [nameof(PriceUsed.Path)] = new("Path", "The approach or routing that names the model, e.g. approaches[1].routing.", Visibility.Important),
+            [nameof(PriceUsed.Model)] = new("Model", "The catalog id.", Visibility.Important),
+            [nameof(PriceUsed.EffectiveFrom)] = new("Effective from", "The first day of the version used."),
+            [nameof(PriceUsed.Source)] = new("Source", "Where the version's rates come from: a URL and its date, or the price API and region."),
+            [nameof(PriceUsed.Filled)] = new("Filled", "The fields taken from it, relative to path; empty when the scenario gave them all.",
+                Visibility.Important, Item: ("Field", "A field, e.g. pricing.inputPerMillion or hostingPerHour.")),
         },
         [typeof(AnalysisReference)] = new TypeDoc("Reference data",
             "The versions of the benchmark bands and prices the analysis used (1 is the shipped seed of each).")

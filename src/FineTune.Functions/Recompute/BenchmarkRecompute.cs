@@ -1,6 +1,8 @@
 using System.Globalization;
 using System.Threading.Channels;
 using FineTune.Core;
+using FineTune.Functions.Http;
+using FineTune.Functions.Reference;
 using FineTune.Storage;
 using Microsoft.Extensions.Logging;
 
@@ -9,7 +11,9 @@ namespace FineTune.Functions.Recompute;
 /// <summary>
 /// The benchmark recompute (economics.md section 6), for the timer and the manual request alike. It scans every
 /// scenario of every workspace a page at a time, analyses each once, publishes the peer statistics that meet the
-/// publication rule, then writes every scenario's comparison in transactions per workspace.
+/// publication rule, then writes every scenario's comparison in transactions per workspace. A scenario that names a model
+/// is priced from the catalog as every analysis is (its <c>pricesAsOf</c>, else the run's day); one the catalog cannot
+/// price is skipped and counted with the invalid rows.
 /// </summary>
 /// <remarks>
 /// Memory: the scan keeps about 100 bytes per scenario (its metric values, workspace index, id and version read), which
@@ -23,6 +27,7 @@ public sealed class BenchmarkRecompute(
     ComparisonStore comparisons,
     PeerStatisticsStore peerStore,
     RecomputeRunStore runs,
+    ReferenceData reference,
     TimeProvider timeProvider,
     RecomputeOptions options,
     ILogger<BenchmarkRecompute> logger)
@@ -70,18 +75,22 @@ public sealed class BenchmarkRecompute(
         RunRecord run, RecomputeClaimStatus status, IProgress<RecomputeProgress>? progress, CancellationToken cancellationToken)
     {
         BenchmarkBandSet bands = await bandStore.GetAsync(cancellationToken);
+        // The catalog as it stands now, read through the instance's reference data like every analysis's.
+        await reference.RefreshNowAsync(cancellationToken);
+        ReferenceSnapshot prices = reference.Current;
+        var pricing = new RecomputePricing(prices.Prices, ModelRequests.Today(timeProvider));
         DateTimeOffset now = timeProvider.GetUtcNow();
         DateTimeOffset computedAt = now.AddTicks(-(now.Ticks % TimeSpan.TicksPerMillisecond));
-        RecomputeLog.Started(logger, run.Current.Id, run.Current.Trigger, status, run.Current.Attempts, bands.Version);
+        RecomputeLog.Started(logger, run.Current.Id, run.Current.Trigger, status, run.Current.Attempts, bands.Version, prices.PriceVersion);
         int? expected = (await runs.GetLastCompletedAsync(cancellationToken))?.Counts.Scenarios;
 
-        ScanResult scan = await ScanAsync(run, bands.Bands, expected, progress, cancellationToken);
+        ScanResult scan = await ScanAsync(run, bands.Bands, pricing, expected, progress, cancellationToken);
         await run.SaveAsync(r => r with
         {
             Phase = RecomputePhase.Publish,
             Counts = r.Counts with
             {
-                ComputedAt = computedAt, BenchmarkVersion = bands.Version,
+                ComputedAt = computedAt, BenchmarkVersion = bands.Version, PriceVersion = prices.PriceVersion,
                 Scenarios = scan.Count, InvalidScenarios = scan.Invalid, Workspaces = scan.WorkspaceCount,
             },
         }, cancellationToken);
@@ -93,14 +102,14 @@ public sealed class BenchmarkRecompute(
         }, cancellationToken);
 
         scan.SortForWriting();
-        var batches = new ComparisonBatches(scan, peers, bands, computedAt, run.Current.Checkpoint);
+        var batches = new ComparisonBatches(scan, peers, bands, prices.PriceVersion, computedAt, run.Current.Checkpoint);
         int written = await WriteAsync(run, batches, scan.Count, progress, cancellationToken);
         await run.SaveAsync(r => r with { Phase = RecomputePhase.Done, CompletedAt = timeProvider.GetUtcNow() }, cancellationToken);
         return (written, batches.AlreadyWritten);
     }
 
     private async Task<ScanResult> ScanAsync(
-        RunRecord run, IReadOnlyList<BenchmarkBand> bands, int? expected, IProgress<RecomputeProgress>? progress,
+        RunRecord run, IReadOnlyList<BenchmarkBand> bands, RecomputePricing pricing, int? expected, IProgress<RecomputeProgress>? progress,
         CancellationToken cancellationToken)
     {
         var scan = new ScanResult();
@@ -113,7 +122,7 @@ public sealed class BenchmarkRecompute(
         {
             await foreach (ScannedPage page in pages.Reader.ReadAllAsync(cancellationToken))
             {
-                AddPage(scan, run.Current.Id, page.Items, AnalysePage(page.Items, bands, cancellationToken));
+                AddPage(scan, run.Current.Id, page.Items, AnalysePage(page.Items, bands, pricing, cancellationToken), pricing);
                 meter.Advance(page.Items.Count);
                 if (run.RenewalDue)
                 {
@@ -146,37 +155,45 @@ public sealed class BenchmarkRecompute(
         }
     }
 
-    private ScenarioMetrics?[] AnalysePage(IReadOnlyList<ScannedScenario> items, IReadOnlyList<BenchmarkBand> bands, CancellationToken cancellationToken)
+    private ScenarioMetrics?[] AnalysePage(
+        IReadOnlyList<ScannedScenario> items, IReadOnlyList<BenchmarkBand> bands, RecomputePricing pricing, CancellationToken cancellationToken)
     {
         var metrics = new ScenarioMetrics?[items.Count];
         var parallel = new ParallelOptions { MaxDegreeOfParallelism = options.AnalysisParallelism, CancellationToken = cancellationToken };
         Parallel.For(0, items.Count, parallel, i =>
         {
             ScenarioParseResult parsed = items[i].Parse();
-            if (parsed.IsValid && ScenarioStore.IsWellFormedId(items[i].Id))
+            if (parsed.IsValid && ScenarioStore.IsWellFormedId(items[i].Id) && pricing.Price(parsed.Scenario!) is { IsValid: true } priced)
             {
-                metrics[i] = ScenarioMetrics.Of(parsed.Scenario!, Analyzer.Analyze(parsed.Scenario!, bands));
+                metrics[i] = ScenarioMetrics.Of(priced.Priced.Scenario, Analyzer.Analyze(priced.Priced, bands));
             }
         });
         return metrics;
     }
 
-    private void AddPage(ScanResult scan, string runId, IReadOnlyList<ScannedScenario> items, ScenarioMetrics?[] metrics)
+    private void AddPage(ScanResult scan, string runId, IReadOnlyList<ScannedScenario> items, ScenarioMetrics?[] metrics, RecomputePricing pricing)
     {
         for (int i = 0; i < items.Count; i++)
         {
             if (metrics[i] is null)
             {
-                RecomputeLog.InvalidScenario(logger, runId, items[i].Workspace, items[i].Id, Refusal(items[i]));
+                RecomputeLog.InvalidScenario(logger, runId, items[i].Workspace, items[i].Id, Refusal(items[i], pricing));
             }
             scan.Add(items[i].Workspace, items[i].Id, items[i].UpdatedAt, metrics[i]);
         }
     }
 
-    // What today's rules refuse in a skipped row. Such rows are rare, so it is parsed again rather than kept from the analysis.
-    private static string Refusal(ScannedScenario item) => ScenarioStore.IsWellFormedId(item.Id)
-        ? string.Join(", ", item.Parse().Errors.Keys)
-        : "an id the store does not make";
+    // What a skipped row breaks: today's rules, or the catalog's prices. Such rows are rare, so it is read again rather
+    // than kept from the analysis.
+    private static string Refusal(ScannedScenario item, RecomputePricing pricing)
+    {
+        if (!ScenarioStore.IsWellFormedId(item.Id))
+        {
+            return "an id the store does not make";
+        }
+        ScenarioParseResult parsed = item.Parse();
+        return string.Join(", ", parsed.IsValid ? pricing.Price(parsed.Scenario!).Errors.Keys : parsed.Errors.Keys);
+    }
 
     private async Task<int> WriteAsync(
         RunRecord run, ComparisonBatches batches, int total, IProgress<RecomputeProgress>? progress, CancellationToken cancellationToken)
@@ -205,7 +222,15 @@ public sealed class BenchmarkRecompute(
         RecomputeCounts counts = outcome == RecomputeStatus.Completed ? run.Counts : RecomputeCounts.None;
         decimal rate = elapsed > TimeSpan.Zero ? Math.Round((decimal)(counts.Scenarios / elapsed.TotalSeconds), 1) : 0m;
         return new RecomputeSummary(run.Id, run.Trigger, outcome, status == RecomputeClaimStatus.Resumed, run.Attempts,
-            counts.ComputedAt, counts.BenchmarkVersion, counts.Scenarios, counts.InvalidScenarios, counts.Workspaces,
+            counts.ComputedAt, counts.BenchmarkVersion, counts.PriceVersion, counts.Scenarios, counts.InvalidScenarios, counts.Workspaces,
             counts.PeerRowsPublished, written, alreadyWritten, (long)elapsed.TotalMilliseconds, rate);
     }
+}
+
+/// <summary>How the recompute prices the scenarios it scans: one catalog and one day for the whole run.</summary>
+/// <param name="Today">The run's day (UTC), for a scenario without <c>pricesAsOf</c>.</param>
+internal sealed record RecomputePricing(PriceCatalog Catalog, DateOnly Today)
+{
+    /// <summary>The scenario priced as every analysis prices it.</summary>
+    public PriceResolution Price(Scenario scenario) => ScenarioPrices.Resolve(scenario, Catalog, Today);
 }

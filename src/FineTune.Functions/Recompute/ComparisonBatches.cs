@@ -8,7 +8,7 @@ namespace FineTune.Functions.Recompute;
 /// Scenarios at or before the checkpoint of an interrupted attempt are skipped.
 /// </summary>
 internal sealed class ComparisonBatches(
-    ScanResult scan, PeerIndex peers, BenchmarkBandSet bands, DateTimeOffset computedAt, RecomputeCheckpoint? checkpoint)
+    ScanResult scan, PeerIndex peers, BenchmarkBandSet bands, long priceVersion, DateTimeOffset computedAt, RecomputeCheckpoint? checkpoint)
 {
     /// <summary>Scenarios skipped because the interrupted attempt had written their comparisons; they all come first.</summary>
     public int AlreadyWritten { get; private set; }
@@ -57,6 +57,6 @@ internal sealed class ComparisonBatches(
         int count = figures.CopyValues(values);
         IReadOnlyList<MetricComparison> metrics = Comparisons.Place(
             figures.Segment, values[..count], scan.Profitability(figures.Workspace), bands.Bands, peers.Place);
-        return new StoredComparison(workspace, id, computedAt, bands.Version, figures.UpdatedAt, metrics);
+        return new StoredComparison(workspace, id, computedAt, bands.Version, priceVersion, figures.UpdatedAt, metrics);
     }
 }

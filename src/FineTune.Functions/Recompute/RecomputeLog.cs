@@ -7,9 +7,9 @@ namespace FineTune.Functions.Recompute;
 internal static partial class RecomputeLog
 {
     [LoggerMessage(Level = LogLevel.Information,
-        Message = "Benchmark recompute {RunId} ({Trigger}) {Status}: attempt {Attempt}, bands version {BenchmarkVersion}")]
+        Message = "Benchmark recompute {RunId} ({Trigger}) {Status}: attempt {Attempt}, bands version {BenchmarkVersion}, prices version {PriceVersion}")]
     public static partial void Started(
-        ILogger logger, string runId, RecomputeTrigger trigger, RecomputeClaimStatus status, int attempt, long benchmarkVersion);
+        ILogger logger, string runId, RecomputeTrigger trigger, RecomputeClaimStatus status, int attempt, long benchmarkVersion, long priceVersion);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Benchmark recompute {RunId} ({Trigger}) does nothing: {Status}")]
     public static partial void Skipped(ILogger logger, string runId, RecomputeTrigger trigger, RecomputeClaimStatus status);
@@ -23,7 +23,7 @@ internal static partial class RecomputeLog
     public static partial void ProgressWithoutTotal(ILogger logger, string runId, RecomputePhase phase, int done, double rate);
 
     [LoggerMessage(Level = LogLevel.Warning,
-        Message = "Benchmark recompute {RunId} skips {Workspace}/{ScenarioId}: the row is not a valid scenario under today's rules ({Refused})")]
+        Message = "Benchmark recompute {RunId} skips {Workspace}/{ScenarioId}: the row is not a valid scenario under today's rules, or names a model the price catalog cannot price ({Refused})")]
     public static partial void InvalidScenario(ILogger logger, string runId, string workspace, string scenarioId, string refused);
 
     [LoggerMessage(Level = LogLevel.Information,

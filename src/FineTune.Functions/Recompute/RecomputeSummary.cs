@@ -9,6 +9,7 @@ namespace FineTune.Functions.Recompute;
 /// <param name="Resumed">True when the run this request completed was an interrupted one it took up (see <paramref name="Attempts"/>).</param>
 /// <param name="Attempts">Requests that took up this run, this one included.</param>
 /// <param name="ComputedAt">The <c>computedAt</c> of what it wrote; null when it did nothing.</param>
+/// <param name="PriceVersion">The version of the price catalog scenarios naming a model were priced from; null when it did nothing.</param>
 /// <param name="ComparisonsWritten">Written by this request.</param>
 /// <param name="ComparisonsAlreadyWritten">Skipped because an interrupted attempt of the same run had written them.</param>
 /// <param name="DurationMilliseconds">This request's time, start to end.</param>
@@ -21,6 +22,7 @@ public sealed record RecomputeSummary(
     int Attempts,
     DateTimeOffset? ComputedAt,
     long? BenchmarkVersion,
+    long? PriceVersion,
     int Scenarios,
     int InvalidScenarios,
     int Workspaces,

@@ -1,5 +1,6 @@
 using System.Globalization;
 using FineTune.Core;
+using FineTune.Functions.Http;
 using FineTune.Storage;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.Logging;
@@ -16,6 +17,20 @@ public sealed record ReferenceSnapshot(long BenchmarkVersion, IReadOnlyList<Benc
 
     /// <summary>The versions, as an analysis reports them.</summary>
     public AnalysisReference Reference => new(BenchmarkVersion, PriceVersion);
+
+    /// <summary>
+    /// The scenario priced from this snapshot's catalog as of its <c>pricesAsOf</c>, else today (UTC) by
+    /// <paramref name="timeProvider"/>: what every analysis of the API runs on (economics.md section 8).
+    /// </summary>
+    public PriceResolution Price(Scenario scenario, TimeProvider timeProvider) =>
+        ScenarioPrices.Resolve(scenario, Prices, ModelRequests.Today(timeProvider));
+
+    /// <summary>
+    /// The analysis of a scenario this snapshot priced, with this snapshot's bands and the optional <paramref name="sections"/>,
+    /// naming both versions.
+    /// </summary>
+    public Analysis Analyze(PricedScenario priced, AnalysisSections sections = AnalysisSections.None) =>
+        Analyzer.Analyze(priced, Bands, sections) with { Reference = Reference };
 }
 
 /// <summary>How often an instance looks for new reference data, and how long a request waits for the look.</summary>

@@ -1,5 +1,6 @@
 using System.Collections.Concurrent;
 using FineTune.Core;
+using FineTune.Functions.Reference;
 using FineTune.Storage;
 using Microsoft.Extensions.Logging;
 
@@ -15,6 +16,7 @@ public sealed class MonitorEvaluation(
     UsageStore usage,
     AlertStore alerts,
     MonitorRunStore runs,
+    ReferenceData reference,
     TimeProvider timeProvider,
     ILogger<MonitorEvaluation> logger)
 {
@@ -32,6 +34,7 @@ public sealed class MonitorEvaluation(
             return new MonitorSummary(slotId, day, true, completed.Scenarios, []);
         }
 
+        ReferenceSnapshot snapshot = await reference.GetAsync(cancellationToken);
         long started = timeProvider.GetTimestamp();
         DateTimeOffset startedAt = timeProvider.GetUtcNow();
         var fired = new ConcurrentQueue<StoredAlert>();
@@ -42,14 +45,15 @@ public sealed class MonitorEvaluation(
             await Parallel.ForEachAsync(page.Items, options, async (item, token) =>
             {
                 ScenarioParseResult parsed = item.Parse();
-                if (!parsed.IsValid)
+                // A row today's rules refuse, or that names a model the catalog can no longer price, has no plan to pace.
+                if (!parsed.IsValid || snapshot.Price(parsed.Scenario!, timeProvider) is not { IsValid: true } priced)
                 {
                     Interlocked.Increment(ref invalid);
                     UsageLog.InvalidScenario(logger, slotId, item.Workspace, item.Id);
                     return;
                 }
                 Interlocked.Increment(ref evaluated);
-                if (await PaceAsync(item, MonitorPlan.Of(parsed.Scenario!, MonitorPlans.DayOf(item.CreatedAt)), day, token) is { } alert)
+                if (await PaceAsync(item, MonitorPlan.Of(priced.Priced.Scenario, MonitorPlans.DayOf(item.CreatedAt)), day, token) is { } alert)
                 {
                     fired.Enqueue(alert);
                     UsageLog.Fired(logger, alert.Alert.Id, alert.Alert.Kind, alert.Workspace, alert.Alert.Message);

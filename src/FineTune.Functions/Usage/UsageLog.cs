@@ -22,7 +22,7 @@ internal static partial class UsageLog
     public static partial void Completed(ILogger logger, string slotId, DateOnly day, int scenarios, int alertsFired, int invalid, long durationMilliseconds);
 
     [LoggerMessage(Level = LogLevel.Warning,
-        Message = "Monitoring {SlotId} skips {Workspace}/{ScenarioId}: the row is no longer a valid scenario")]
+        Message = "Monitoring {SlotId} skips {Workspace}/{ScenarioId}: the row is no longer a valid scenario, or names a model the catalog cannot price")]
     public static partial void InvalidScenario(ILogger logger, string slotId, string workspace, string scenarioId);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Alert {AlertId} ({Kind}) fired for {Workspace}: {Message}")]
