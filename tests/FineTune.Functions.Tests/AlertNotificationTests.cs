@@ -2,6 +2,8 @@ using System.Net;
 using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json;
+using CsCheck;
+using FineTune.Core;
 using FineTune.Functions.Usage;
 using FineTune.Storage;
 using Microsoft.Extensions.DependencyInjection;
@@ -188,6 +190,61 @@ public sealed class AlertNotificationTests(NotificationFixture fixture)
         {
             fixture.Clock.Now = NotificationFixture.Now;
         }
+    }
+
+    /// <summary>One post of a record of day <paramref name="Day"/> of November, through a host whose queue is up or out of reach.</summary>
+    public sealed record Step(int Day, decimal Spend, bool QueueDown);
+
+    // $90 fires nothing; $130 (30 % over plan), $200 and $300 fire an over-plan alert. Six days have too little history for a spike.
+    private static readonly Gen<Step> Steps = Gen.Select(Gen.Int[1, 6], Gen.OneOf(90m, 130m, 200m, 300m), Gen.Bool, (day, spend, down) => new Step(day, spend, down));
+
+    private int propertySlots;
+
+    [Fact]
+    public async Task Deliveries_AnyPostsReplacementsAndQueueOutages_EachAlertOnceIfItStandsOrWasNotified()
+    {
+        // A model of each day's over-plan alert: absent until a post fires it; then standing or withdrawn as each post of the day
+        // fires it or not; notified when the post that first fired it reached the queue. After a slot past the grace, an alert is
+        // delivered exactly once if it was notified or stands, and never otherwise.
+        await Steps.Array[1, 6].Array[4].SampleAsync(async programs =>
+        {
+            fixture.Clock.Now = NotificationFixture.Now;
+            var runs = new List<(string Id, string Hook, Dictionary<int, (bool Stands, bool Notified)> Model)>();
+            foreach (Step[] program in programs)
+            {
+                ApiClient client = fixture.Client();
+                string id = await CreateAsync(client);
+                (string hook, _, _) = await SubscribeAsync(client);
+                var model = new Dictionary<int, (bool Stands, bool Notified)>();
+                foreach (Step step in program)
+                {
+                    Reply reply = await Post(step.QueueDown ? fixture.QueueDownClient(client.Workspace) : client, id, Batch(Spent(step.Day, step.Spend)));
+                    Assert.Equal(HttpStatusCode.OK, reply.Status);
+                    bool fires = step.Spend > 125m;
+                    if (model.TryGetValue(step.Day, out (bool Stands, bool Notified) was))
+                    {
+                        model[step.Day] = (fires, was.Notified);
+                    }
+                    else if (fires)
+                    {
+                        model[step.Day] = (true, !step.QueueDown);
+                    }
+                }
+                runs.Add((id, hook, model));
+            }
+
+            await RunSlotAsync(NotificationFixture.Now.AddMinutes(10).AddSeconds(Interlocked.Increment(ref propertySlots)));
+            await Task.Delay(Quiet);
+
+            foreach ((string id, string hook, Dictionary<int, (bool Stands, bool Notified)> model) in runs)
+            {
+                string[] delivered = [.. fixture.Receiver.Received(hook).Select(delivery => delivery.DeliveryId!.Split('.')[0])
+                    .Where(alertId => alertId.EndsWith("-over-plan", StringComparison.Ordinal)).Order(StringComparer.Ordinal)];
+                string[] expected = [.. model.Where(day => day.Value.Stands || day.Value.Notified)
+                    .Select(day => AlertRules.AlertId(id, AlertKind.OverPlan, new DateOnly(2026, 11, day.Key))).Order(StringComparer.Ordinal)];
+                Assert.Equal(expected, delivered);
+            }
+        }, iter: 3, threads: 1);
     }
 
     /// <summary>Runs the monitoring slot <paramref name="slot"/> with the clock at it.</summary>
