@@ -62,7 +62,7 @@ public sealed class MonitorEvaluation(
             });
         }
 
-        // A failure to enqueue leaves the slot incomplete, to be run again; the alerts stay stored, not notified.
+        // A failure to enqueue fails the run before the slot is recorded complete; the alerts stay stored, unmarked, for the next slot.
         await notifier.NotifyFiredAsync([.. fired], cancellationToken);
         IReadOnlyList<StoredAlert> missed = await NotifyMissedAsync(slotId, cancellationToken);
 
