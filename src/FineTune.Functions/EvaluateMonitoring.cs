@@ -3,7 +3,10 @@ using Microsoft.Azure.Functions.Worker;
 
 namespace FineTune.Functions;
 
-/// <summary>Timer <c>%MONITOR_SCHEDULE%</c> (default 00:30 UTC daily): the pace rule for the day before, once per schedule slot.</summary>
+/// <summary>
+/// Timer <c>%MONITOR_SCHEDULE%</c> (default 00:30 UTC daily): the pace rule for the day before and the missed alert deliveries,
+/// once per schedule slot.
+/// </summary>
 public sealed class EvaluateMonitoring(MonitorEvaluation evaluation, MonitorSchedule schedule, TimeProvider timeProvider)
 {
     /// <summary>

@@ -38,4 +38,10 @@ internal sealed class AlertEntity : ITableEntity
 
     /// <summary>A re-evaluation found the rule no longer fires; the row stays so the alert is never fired twice.</summary>
     public bool Withdrawn { get; set; }
+
+    /// <summary>
+    /// False from the alert's firing until the deliveries to its webhooks are enqueued, then true. Absent on rows written before
+    /// alerts were delivered: those count as notified, so they are never sent late.
+    /// </summary>
+    public bool? Notified { get; set; }
 }

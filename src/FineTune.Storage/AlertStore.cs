@@ -9,7 +9,9 @@ namespace FineTune.Storage;
 /// <summary>
 /// The <c>alerts</c> table: one partition per workspace. An alert is inserted once per scenario, kind and date (its id), so
 /// of two writers that fire it one reports it; a re-evaluation updates it in place, and only an evaluation of a newer
-/// version of the usage day can change it. Both rows of an alert are written in one transaction.
+/// version of the usage day can change it. Both rows of an alert are written in one transaction. An alert is inserted not
+/// notified and marked notified once the deliveries to its webhooks are enqueued, so that deliveries lost between the two
+/// writes can be found (<see cref="ListUnnotifiedAsync"/>).
 /// </summary>
 public sealed partial class AlertStore(TableServiceClient service, TimeProvider timeProvider)
 {
@@ -19,6 +21,7 @@ public sealed partial class AlertStore(TableServiceClient service, TimeProvider 
     // Row keys: "a:{id}" finds an alert by id (and a scenario's alerts by date, since ids start with scenario and date);
     // "f:{inverted ticks}:{id}" lists them newest first. ';' is the character after ':'.
     private const string IdPrefix = "a:";
+    private const string IdEnd = "a;";
     private const string FiredPrefix = "f:";
     private const string FiredEnd = "f;";
 
@@ -173,7 +176,66 @@ public sealed partial class AlertStore(TableServiceClient service, TimeProvider 
         ArgumentNullException.ThrowIfNull(alert);
         TableClient table = await tableOnFirstUse.GetAsync(cancellationToken).ConfigureAwait(false);
         DateTimeOffset now = Now();
-        return await TryWriteAsync(table, new StoredAlert(workspace, alert, now, now, null, 0, false), null, cancellationToken).ConfigureAwait(false);
+        return await TryWriteAsync(table, new StoredAlert(workspace, alert, now, now, null, 0, false, false), null, cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>
+    /// Marks <paramref name="alerts"/>, alerts of <paramref name="workspace"/>, notified: their deliveries are enqueued. Both
+    /// rows of each alert take the mark, up to 50 alerts to a transaction; an alert deleted meanwhile is left deleted.
+    /// </summary>
+    /// <remarks>
+    /// The mark merges one property into the rows whatever their version, and changes the version: a writer that read the
+    /// alert before the mark fails its conditional write, reads again and keeps the mark.
+    /// </remarks>
+    public async Task MarkNotifiedAsync(string workspace, IReadOnlyList<StoredAlert> alerts, CancellationToken cancellationToken = default)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(workspace);
+        ArgumentNullException.ThrowIfNull(alerts);
+        if (alerts.Count == 0)
+        {
+            return;
+        }
+        TableClient table = await tableOnFirstUse.GetAsync(cancellationToken).ConfigureAwait(false);
+        foreach (StoredAlert[] chunk in alerts.Chunk(AlertsPerTransaction))
+        {
+            string[] keys = [.. chunk.SelectMany(alert => new[] { IdPrefix + alert.Alert.Id, FiredKey(alert.FiredAt, alert.Alert.Date, alert.Alert.Id) })];
+            try
+            {
+                await table.SubmitTransactionAsync(keys.Select(key => NotifiedMark(workspace, key)), cancellationToken).ConfigureAwait(false);
+            }
+            catch (TableTransactionFailedException e) when (e.Status == 404)
+            {
+                foreach (string key in keys)
+                {
+                    try
+                    {
+                        await table.UpdateEntityAsync(NotifiedMark(workspace, key).Entity, ETag.All, TableUpdateMode.Merge, cancellationToken)
+                            .ConfigureAwait(false);
+                    }
+                    catch (RequestFailedException gone) when (gone.Status == 404)
+                    {
+                    }
+                }
+            }
+        }
+    }
+
+    /// <summary>
+    /// The standing alerts of every workspace that fired at or before <paramref name="firedBy"/> and are not marked notified:
+    /// alerts whose deliveries may never have been enqueued. A withdrawn alert is left out until it stands again.
+    /// </summary>
+    public async Task<IReadOnlyList<StoredAlert>> ListUnnotifiedAsync(DateTimeOffset firedBy, CancellationToken cancellationToken = default)
+    {
+        TableClient table = await tableOnFirstUse.GetAsync(cancellationToken).ConfigureAwait(false);
+        // Rows without the mark (written before alerts were delivered) do not match "Notified eq false".
+        string filter = TableClient.CreateQueryFilter(
+            $"RowKey ge {IdPrefix} and RowKey lt {IdEnd} and Notified eq {false} and Withdrawn eq {false} and FiredAt le {firedBy}");
+        var alerts = new List<StoredAlert>();
+        await foreach (AlertEntity entity in table.QueryAsync<AlertEntity>(filter, 1000, cancellationToken: cancellationToken).ConfigureAwait(false))
+        {
+            alerts.Add(FromEntity(entity));
+        }
+        return alerts;
     }
 
     /// <summary>
@@ -290,7 +352,7 @@ public sealed partial class AlertStore(TableServiceClient service, TimeProvider 
         {
             return evaluation.Alert is null
                 ? (AlertChange.Unchanged, null)
-                : (AlertChange.Fired, new StoredAlert(workspace, evaluation.Alert, now, now, null, evaluation.Basis, false));
+                : (AlertChange.Fired, new StoredAlert(workspace, evaluation.Alert, now, now, null, evaluation.Basis, false, false));
         }
         if (current.Basis > evaluation.Basis)
         {
@@ -339,6 +401,9 @@ public sealed partial class AlertStore(TableServiceClient service, TimeProvider 
         return now.AddTicks(-(now.Ticks % TimeSpan.TicksPerMillisecond));
     }
 
+    private static TableTransactionAction NotifiedMark(string workspace, string rowKey) => new(
+        TableTransactionActionType.UpdateMerge, new TableEntity(workspace, rowKey) { [nameof(AlertEntity.Notified)] = true }, ETag.All);
+
     // Newest firing first; among alerts fired at once (a batch), the latest day first.
     private static string FiredKey(DateTimeOffset firedAt, DateOnly date, string id) =>
         string.Create(CultureInfo.InvariantCulture, $"{FiredPrefix}{Inverted(firedAt):D19}:{DateOnly.MaxValue.DayNumber - date.DayNumber:D7}:{id}");
@@ -369,6 +434,7 @@ public sealed partial class AlertStore(TableServiceClient service, TimeProvider 
             AcknowledgedAt = stored.AcknowledgedAt,
             Basis = stored.Basis,
             Withdrawn = stored.Withdrawn,
+            Notified = stored.Notified,
         };
     }
 
@@ -390,7 +456,8 @@ public sealed partial class AlertStore(TableServiceClient service, TimeProvider 
         entity.UpdatedAt,
         entity.AcknowledgedAt,
         entity.Basis,
-        entity.Withdrawn)
+        entity.Withdrawn,
+        entity.Notified ?? true)
     {
         ETag = entity.ETag,
     };

@@ -9,6 +9,9 @@ namespace FineTune.Storage;
 /// <param name="AcknowledgedAt">When someone acknowledged it (UTC); null until then.</param>
 /// <param name="Basis">The version of the usage day it was last evaluated from (0 for the pace rule, which is evaluated once).</param>
 /// <param name="Withdrawn">True when a replaced record no longer fires the rule: hidden from lists, kept so it never fires twice.</param>
+/// <param name="Notified">
+/// True once the deliveries of the alert to its workspace's webhooks were enqueued; false from its firing until then.
+/// </param>
 public sealed record StoredAlert(
     string Workspace,
     Alert Alert,
@@ -16,7 +19,8 @@ public sealed record StoredAlert(
     DateTimeOffset UpdatedAt,
     DateTimeOffset? AcknowledgedAt,
     long Basis,
-    bool Withdrawn)
+    bool Withdrawn,
+    bool Notified)
 {
     /// <summary>The row's version in storage.</summary>
     internal ETag ETag { get; init; }

@@ -14,6 +14,8 @@ using FineTune.Testing;
 //   1. ingestion of a year of daily records for N scenarios, one POST /api/scenarios/{id}/usage of 365 records each;
 //   2. the daily post: one record per scenario, replacing yesterday's;
 //   3. GET /api/scenarios/{id}/monitor of a scenario with a year of records, one request at a time;
+//   4. the monitoring timer's look for missed alert deliveries over the alerts those posts fired (every one of them marked
+//      notified by its post, so none is found);
 // then the floor: the same table reads and writes made directly with Azure.Data.Tables, on another fresh Azurite.
 // Reports requests per second, latency percentiles and the host's peak resident memory (VmHWM, Linux).
 // Loopback only; every phase is bounded by its count of requests.
@@ -87,7 +89,11 @@ static async Task<int> ApiAsync(Options options, MonitorPlan plan, byte[] scenar
             return (response.StatusCode == HttpStatusCode.OK, 0);
         });
         Report($"API: monitor view ({bytes / 1024} KiB)", views, host);
-        return views.Errors + year.Errors + daily.Errors + created.Errors;
+
+        var alerts = new AlertStore(StorageConnection.CreateClient(new TableStorageSettings(azurite.ConnectionString, null, null, null)), TimeProvider.System);
+        Phase sweep = await RunAsync(20, 1, async _ => ((await alerts.ListUnnotifiedAsync(DateTimeOffset.UtcNow)).Count == 0, 0));
+        Report($"missed deliveries, {year.Alerts + daily.Alerts} alerts", sweep, null);
+        return views.Errors + year.Errors + daily.Errors + created.Errors + sweep.Errors;
     }
     finally
     {

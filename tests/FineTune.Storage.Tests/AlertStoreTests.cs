@@ -1,3 +1,4 @@
+using Azure.Data.Tables;
 using FineTune.Core;
 
 namespace FineTune.Storage.Tests;
@@ -37,7 +38,8 @@ public sealed class AlertStoreTests(AzuriteFixture fixture)
         Assert.Equal(AlertChange.Unchanged, again.Change);
         Assert.NotNull(read);
         Assert.Equal(alert, read.Alert);
-        Assert.Equal((Noon, Noon, (DateTimeOffset?)null, 1L, false), (read.FiredAt, read.UpdatedAt, read.AcknowledgedAt, read.Basis, read.Withdrawn));
+        Assert.Equal((Noon, Noon, (DateTimeOffset?)null, 1L, false, false),
+            (read.FiredAt, read.UpdatedAt, read.AcknowledgedAt, read.Basis, read.Withdrawn, read.Notified));
     }
 
     [Fact]
@@ -211,5 +213,108 @@ public sealed class AlertStoreTests(AzuriteFixture fixture)
 
         Assert.Equal([Day.AddDays(1), Day.AddDays(2), Day.AddDays(3)], read.Select(a => a.Alert.Date));
         Assert.Equal([false, true, false], read.Select(a => a.Withdrawn));
+    }
+
+    [Fact]
+    public async Task MarkNotified_NewAlert_BothRowsCarryTheMark()
+    {
+        AlertStore store = Store();
+        string workspace = NewWorkspace(), scenario = NewId();
+        StoredAlert fired = (await store.ApplyAsync(workspace, Evaluation(scenario, Day, OverPlan(scenario, Day, 412m), 1))).Alert!;
+        StoredAlert listedBefore = Assert.Single((await store.ListAsync(workspace, null, null, 10, null))!.Items);
+
+        await store.MarkNotifiedAsync(workspace, [fired]);
+        StoredAlert? read = await store.GetAsync(workspace, fired.Alert.Id);
+        StoredAlert listed = Assert.Single((await store.ListAsync(workspace, null, null, 10, null))!.Items);
+
+        Assert.False(fired.Notified);
+        Assert.False(listedBefore.Notified);
+        Assert.True(read?.Notified);
+        Assert.True(listed.Notified);
+        Assert.Equal(fired.Alert, read!.Alert);
+    }
+
+    [Fact]
+    public async Task MarkNotified_ThenAReEvaluationThatReadBeforeTheMark_KeepsTheMark()
+    {
+        AlertStore store = Store();
+        string workspace = NewWorkspace(), scenario = NewId();
+        StoredAlert fired = (await store.ApplyAsync(workspace, Evaluation(scenario, Day, OverPlan(scenario, Day, 330m), 1))).Alert!;
+        await store.MarkNotifiedAsync(workspace, [fired]);
+
+        // `fired` is the alert as read before the mark: the update's conditional write fails, and it reads again.
+        AlertWrite updated = await store.ApplyAfterReadAsync(workspace, Evaluation(scenario, Day, OverPlan(scenario, Day, 412m), 2), fired);
+        AlertWrite withdrawn = await store.ApplyAsync(workspace, Evaluation(scenario, Day, null, 3));
+        StoredAlert? read = await store.GetAsync(workspace, fired.Alert.Id);
+
+        Assert.Equal((AlertChange.Updated, 412m, true), (updated.Change, updated.Alert!.Alert.Actual, updated.Alert.Notified));
+        Assert.Equal((AlertChange.Withdrawn, true), (withdrawn.Change, withdrawn.Alert!.Notified));
+        Assert.Equal((true, true, 3L), (read!.Withdrawn, read.Notified, read.Basis));
+    }
+
+    [Fact]
+    public async Task MarkNotified_SixtyAlertsOneDeletedMeanwhile_MarksTheRestAndLeavesItDeleted()
+    {
+        AlertStore store = Store();
+        string workspace = NewWorkspace(), scenario = NewId(), deleted = NewId();
+        var fired = new List<StoredAlert>();
+        for (int i = 0; i < 59; i++)
+        {
+            fired.Add((await store.ApplyAsync(workspace, Evaluation(scenario, Day.AddDays(i), OverPlan(scenario, Day.AddDays(i), 400m), 1))).Alert!);
+        }
+        fired.Insert(10, (await store.ApplyAsync(workspace, Evaluation(deleted, Day, OverPlan(deleted, Day, 400m), 1))).Alert!);
+        await store.DeleteScenarioAsync(workspace, deleted);
+
+        await store.MarkNotifiedAsync(workspace, fired);
+        IReadOnlyList<StoredAlert> read = await store.ReadScenarioAsync(workspace, scenario, DateOnly.MinValue, DateOnly.MaxValue.AddDays(-1));
+        AlertPage listed = (await store.ListAsync(workspace, null, null, 100, null))!;
+
+        Assert.Equal(59, read.Count);
+        Assert.All(read, alert => Assert.True(alert.Notified));
+        Assert.Equal(59, listed.Items.Count);
+        Assert.All(listed.Items, alert => Assert.True(alert.Notified));
+        Assert.Empty(await store.ReadScenarioAsync(workspace, deleted, DateOnly.MinValue, DateOnly.MaxValue.AddDays(-1)));
+    }
+
+    [Fact]
+    public async Task ListUnnotified_Cutoff_OnlyStandingUnmarkedAlertsFiredByIt()
+    {
+        // At noon: one alert left unmarked, one marked, one withdrawn before it was marked; ten minutes later, one more unmarked.
+        AlertStore store = Store();
+        string workspace = NewWorkspace(), scenario = NewId();
+        StoredAlert missed = (await store.ApplyAsync(workspace, Evaluation(scenario, Day, OverPlan(scenario, Day, 400m), 1))).Alert!;
+        StoredAlert marked = (await store.ApplyAsync(workspace, Evaluation(scenario, Day.AddDays(1), OverPlan(scenario, Day.AddDays(1), 400m), 1))).Alert!;
+        await store.MarkNotifiedAsync(workspace, [marked]);
+        await store.ApplyAsync(workspace, Evaluation(scenario, Day.AddDays(2), OverPlan(scenario, Day.AddDays(2), 400m), 1));
+        await store.ApplyAsync(workspace, Evaluation(scenario, Day.AddDays(2), null, 2));
+        clock.Now = Noon.AddMinutes(10);
+        StoredAlert recent = (await store.ApplyAsync(workspace, Evaluation(scenario, Day.AddDays(3), OverPlan(scenario, Day.AddDays(3), 400m), 1))).Alert!;
+
+        IReadOnlyList<StoredAlert> byFive = await store.ListUnnotifiedAsync(Noon.AddMinutes(5));
+        IReadOnlyList<StoredAlert> byTen = await store.ListUnnotifiedAsync(Noon.AddMinutes(10));
+
+        Assert.Equal([missed.Alert], byFive.Where(alert => alert.Workspace == workspace).Select(alert => alert.Alert));
+        Assert.Equal([missed.Alert.Id, recent.Alert.Id],
+            byTen.Where(alert => alert.Workspace == workspace).Select(alert => alert.Alert.Id).Order(StringComparer.Ordinal));
+    }
+
+    [Fact]
+    public async Task ListUnnotified_RowWrittenBeforeTheMarkExisted_CountsAsNotified()
+    {
+        AlertStore store = Store();
+        string workspace = NewWorkspace(), scenario = NewId();
+        StoredAlert fired = (await store.ApplyAsync(workspace, Evaluation(scenario, Day, OverPlan(scenario, Day, 400m), 1))).Alert!;
+        TableClient table = fixture.Service.GetTableClient(AlertStore.TableName);
+        await foreach (TableEntity row in table.QueryAsync<TableEntity>(TableClient.CreateQueryFilter($"PartitionKey eq {workspace}")))
+        {
+            Assert.True(row.Remove("Notified"));
+            await table.UpdateEntityAsync(row, row.ETag, TableUpdateMode.Replace);
+        }
+
+        StoredAlert? read = await store.GetAsync(workspace, fired.Alert.Id);
+        IReadOnlyList<StoredAlert> unnotified = await store.ListUnnotifiedAsync(Noon.AddDays(1));
+
+        Assert.True(read?.Notified);
+        Assert.DoesNotContain(unnotified, alert => alert.Workspace == workspace);
     }
 }

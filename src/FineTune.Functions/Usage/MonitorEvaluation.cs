@@ -1,5 +1,6 @@
 using System.Collections.Concurrent;
 using FineTune.Core;
+using FineTune.Functions.Alerts;
 using FineTune.Functions.Reference;
 using FineTune.Storage;
 using Microsoft.Extensions.Logging;
@@ -8,8 +9,10 @@ namespace FineTune.Functions.Usage;
 
 /// <summary>
 /// The daily monitoring run (economics.md section 9): the pace rule for the day before the schedule slot, for every stored
-/// scenario. A slot that completed is not run again; one that was interrupted runs again in full, which is safe because a pace
-/// alert is inserted once per scenario and day.
+/// scenario, with the deliveries of the alerts it fires; then the missed deliveries: every standing alert of any workspace
+/// fired more than <see cref="AlertOptions.MissedDeliveryGrace"/> ago and never marked notified has its deliveries enqueued
+/// and is marked. A slot that completed is not run again; one that was interrupted runs again in full, which is safe because
+/// a pace alert is inserted once per scenario and day and a delivery enqueued twice is processed once by its receiver.
 /// </summary>
 public sealed class MonitorEvaluation(
     ScenarioStore scenarios,
@@ -17,6 +20,8 @@ public sealed class MonitorEvaluation(
     AlertStore alerts,
     MonitorRunStore runs,
     ReferenceData reference,
+    AlertNotifier notifier,
+    AlertOptions alertOptions,
     TimeProvider timeProvider,
     ILogger<MonitorEvaluation> logger)
 {
@@ -31,7 +36,7 @@ public sealed class MonitorEvaluation(
         if (await runs.GetAsync(slotId, cancellationToken) is { } completed)
         {
             UsageLog.AlreadyCompleted(logger, slotId, completed.CompletedAt);
-            return new MonitorSummary(slotId, day, true, completed.Scenarios, []);
+            return new MonitorSummary(slotId, day, true, completed.Scenarios, [], []);
         }
 
         ReferenceSnapshot snapshot = await reference.GetAsync(cancellationToken);
@@ -61,9 +66,29 @@ public sealed class MonitorEvaluation(
             });
         }
 
+        // A failure to enqueue fails the run before the slot is recorded complete; the alerts stay stored, unmarked, for the next slot.
+        await notifier.NotifyFiredAsync([.. fired], cancellationToken);
+        IReadOnlyList<StoredAlert> missed = await NotifyMissedAsync(slotId, cancellationToken);
+
         await runs.CompleteAsync(new MonitorRun(slotId, startedAt, timeProvider.GetUtcNow(), evaluated, fired.Count), cancellationToken);
         UsageLog.Completed(logger, slotId, day, evaluated, fired.Count, invalid, (long)timeProvider.GetElapsedTime(started).TotalMilliseconds);
-        return new MonitorSummary(slotId, day, false, evaluated, [.. fired]);
+        return new MonitorSummary(slotId, day, false, evaluated, [.. fired], missed);
+    }
+
+    /// <summary>
+    /// Enqueues the deliveries of the alerts whose writer stored them but did not mark them notified within the grace period
+    /// (it crashed, or the queue was out, in between), and marks them; returns them.
+    /// </summary>
+    private async Task<IReadOnlyList<StoredAlert>> NotifyMissedAsync(string slotId, CancellationToken cancellationToken)
+    {
+        DateTimeOffset firedBy = timeProvider.GetUtcNow() - alertOptions.MissedDeliveryGrace;
+        IReadOnlyList<StoredAlert> missed = await alerts.ListUnnotifiedAsync(firedBy, cancellationToken);
+        if (missed.Count > 0)
+        {
+            await notifier.NotifyFiredAsync(missed, cancellationToken);
+            UsageLog.MissedDeliveries(logger, slotId, missed.Count, firedBy);
+        }
+        return missed;
     }
 
     /// <summary>The pace alert of <paramref name="day"/> when it fires for the first time; null otherwise.</summary>
@@ -87,5 +112,7 @@ public sealed class MonitorEvaluation(
 /// <param name="Day">The UTC day whose pace was evaluated: the day before the slot.</param>
 /// <param name="AlreadyCompleted">The slot had completed before: nothing was evaluated again.</param>
 /// <param name="Scenarios">Scenarios evaluated.</param>
-/// <param name="Fired">Alerts that fired for the first time: the ones to send.</param>
-public sealed record MonitorSummary(string SlotId, DateOnly Day, bool AlreadyCompleted, int Scenarios, IReadOnlyList<StoredAlert> Fired);
+/// <param name="Fired">Alerts that fired for the first time: their deliveries were enqueued.</param>
+/// <param name="Missed">Alerts fired before whose deliveries had not been enqueued: enqueued by this run.</param>
+public sealed record MonitorSummary(
+    string SlotId, DateOnly Day, bool AlreadyCompleted, int Scenarios, IReadOnlyList<StoredAlert> Fired, IReadOnlyList<StoredAlert> Missed);

@@ -1,4 +1,5 @@
 using FineTune.Core;
+using FineTune.Functions.Alerts;
 using FineTune.Storage;
 using Microsoft.Extensions.Logging;
 
@@ -11,9 +12,10 @@ namespace FineTune.Functions.Usage;
 /// Each day is one row, written only at the version read (<see cref="UsageStore.TryWriteAsync"/>), so concurrent posts for one
 /// day serialize: a post that loses the race reads again and merges on top. The alerts of each day are then evaluated from the
 /// state that post wrote (or found), tagged with the day's version, so an evaluation of an older version never overwrites a
-/// newer one, and an alert that fires is inserted once: exactly one post reports it.
+/// newer one, and an alert that fires is inserted once: exactly one post reports it, and enqueues its deliveries to the
+/// workspace's webhooks.
 /// </remarks>
-public sealed class UsageIngestion(UsageStore usage, AlertStore alerts, ILogger<UsageIngestion> logger)
+public sealed class UsageIngestion(UsageStore usage, AlertStore alerts, AlertNotifier notifier, ILogger<UsageIngestion> logger)
 {
     // Each round means another post changed one of these days in between; more than a few in a row is not contention but a fault.
     private const int MaxAttempts = 8;
@@ -33,6 +35,7 @@ public sealed class UsageIngestion(UsageStore usage, AlertStore alerts, ILogger<
         (Dictionary<DateOnly, StoredUsageDay> state, DayCounts counts) = await WriteAsync(stored, incoming, first, last, cancellationToken);
         IReadOnlyList<StoredAlert> fired = await EvaluateAsync(stored, plan, state, incoming.Keys, first, last, cancellationToken);
         UsageLog.Recorded(logger, stored.Workspace, stored.Id, records.Count, counts.Replaced, counts.Unchanged, fired.Count);
+        await NotifyAsync(stored, fired);
         return new UsageReceipt(records.Count, counts.Replaced, counts.Unchanged, fired);
     }
 
@@ -120,6 +123,27 @@ public sealed class UsageIngestion(UsageStore usage, AlertStore alerts, ILogger<
         }
         IReadOnlyList<AlertWrite> writes = await alerts.ApplyAllAfterReadAsync(stored.Workspace, evaluations, cancellationToken);
         return [.. writes.Where(write => write.Change == AlertChange.Fired).Select(write => write.Alert!)];
+    }
+
+    /// <summary>
+    /// Enqueues the deliveries of the alerts this batch fired, then marks them notified. The usage and the alerts are stored by
+    /// then, so a queue out of reach does not fail the batch: the monitoring timer enqueues the deliveries of alerts left unmarked.
+    /// </summary>
+    private async Task NotifyAsync(StoredScenario stored, IReadOnlyList<StoredAlert> fired)
+    {
+        if (fired.Count == 0)
+        {
+            return;
+        }
+        try
+        {
+            // Not the caller's token: a caller that hangs up once the alerts are stored does not hold their deliveries back.
+            await notifier.NotifyFiredAsync(fired, CancellationToken.None);
+        }
+        catch (Exception e) when (StorageFailure.IsUnavailable(e))
+        {
+            UsageLog.NotifyDeferred(logger, e, stored.Workspace, stored.Id, fired.Count);
+        }
     }
 
     private readonly record struct DayCounts(int Replaced, int Unchanged);
