@@ -39,7 +39,7 @@ public class ChartBenchmarks
             .ToList());
         var first = new DateOnly(2026, 1, 1);
         monitor = new MonitorChartInput(
-            Enumerable.Range(0, 366).Select(d => new MonitorDay(first.AddDays(d), 100m + d % 17, 100m)).ToList(),
+            Enumerable.Range(0, 366).Select(d => new MonitorChartDay(first.AddDays(d), 100m + d % 17, 100m)).ToList(),
             Enumerable.Range(0, 12).Select(a => new MonitorMark(first.AddDays(a * 30), AlertKind.Spike, AlertSeverity.Alert)).ToList());
     }
 
