@@ -29,6 +29,7 @@ public sealed class RenderChart
         RequestValue<Scenario> scenario = await request.ReadScenarioAsync(cancellationToken);
         return scenario.IsRefused
             ? scenario.Refusal
-            : ChartResults.Drawing(AnalysisCharts.Draw(chart.Value, Analyzer.Analyze(scenario.Value)));
+            : ChartResults.Svg(AnalysisCharts.Draw(
+                chart.Value, scenario.Value, Analyzer.Analyze(scenario.Value, sections: AnalysisCharts.SectionsOf(chart.Value))));
     }
 }

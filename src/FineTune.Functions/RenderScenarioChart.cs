@@ -8,15 +8,16 @@ using Microsoft.Azure.Functions.Worker;
 
 namespace FineTune.Functions;
 
-/// <summary>GET /api/scenarios/{id}/charts/{kind}.svg: a chart of a stored scenario, as an SVG image.</summary>
-public sealed class RenderScenarioChart(ScenarioStore store)
+/// <summary>GET /api/scenarios/{id}/charts/{kind}.svg?from=&amp;to=: a chart of a stored scenario, as an SVG image.</summary>
+public sealed class RenderScenarioChart(ScenarioStore store, UsageStore usage, AlertStore alerts, TimeProvider timeProvider)
 {
     /// <summary>Every kind: the analysis' charts and the monitor.</summary>
     public static IReadOnlyList<ChartKind> Kinds { get; } = Enum.GetValues<ChartKind>();
 
     /// <summary>
-    /// 200 <c>image/svg+xml</c>; 404 when the workspace has no such scenario or there is no such kind; 422 for a stored row
-    /// today's rules refuse.
+    /// 200 <c>image/svg+xml</c> (the monitor of a scenario without usage draws its plan and says no usage is recorded); 400
+    /// for a monitor window the monitor itself refuses; 404 when the workspace has no such scenario or there is no such
+    /// kind; 422 for a stored row today's rules refuse.
     /// </summary>
     [Function(nameof(RenderScenarioChart))]
     public async Task<IActionResult> Run(
@@ -26,17 +27,19 @@ public sealed class RenderScenarioChart(ScenarioStore store)
         CancellationToken cancellationToken)
     {
         RequestValue<ValidStoredScenario> stored = await request.ReadOwnValidScenarioAsync(store, id, cancellationToken);
-        if (stored.IsRefused)
-        {
-            return stored.Refusal;
-        }
         RequestValue<ChartKind> chart = ChartResults.ReadKind(kind, Kinds);
-        if (chart.IsRefused)
+        if (stored.IsRefused || chart.IsRefused)
         {
-            return chart.Refusal;
+            return stored.Refusal ?? chart.Refusal!;
         }
-        return chart.Value == ChartKind.Monitor
-            ? ChartResults.NotYet("The monitor chart draws the scenario's recorded usage against its plan, which this version does not record yet.")
-            : ChartResults.Drawing(AnalysisCharts.Draw(chart.Value, Analyzer.Analyze(stored.Value.Scenario)));
+        Scenario scenario = stored.Value.Scenario;
+        if (chart.Value != ChartKind.Monitor)
+        {
+            return ChartResults.Svg(AnalysisCharts.Draw(chart.Value, scenario, Analyzer.Analyze(scenario, sections: AnalysisCharts.SectionsOf(chart.Value))));
+        }
+        RequestValue<ScenarioMonitorView> monitor = await ScenarioMonitor.ReadAsync(request, stored.Value, usage, alerts, timeProvider, cancellationToken);
+        return monitor.IsRefused
+            ? monitor.Refusal
+            : ChartResults.Svg(MonitorChart.Render(MonitorChartInput.From(monitor.Value.View, monitor.Value.Alerts.Select(a => a.Alert))));
     }
 }
