@@ -58,7 +58,9 @@ public static class MonitorChart
             ChartText.MoneyTick);
         var plan = new SeriesStyle(PlanColour, "6 4");
         var actual = new SeriesStyle(ActualColour, null);
-        frame.Add(frame.Line(input.Days.Select(d => new ChartPoint(Offset(d.Date), d.Plan)), plan, "series plan"));
+        // The plan of a single day runs across that day, so that it shows as a line rather than a lone point.
+        IEnumerable<ChartPoint> planPoints = input.Days.Select(d => new ChartPoint(Offset(d.Date), d.Plan));
+        frame.Add(frame.Line(input.Days.Count == 1 ? planPoints.Append(new ChartPoint(1m, input.Days[0].Plan)) : planPoints, plan, "series plan"));
         foreach (List<MonitorChartDay> run in Runs(input.Days))
         {
             frame.Add(frame.Line(run.Select(d => new ChartPoint(Offset(d.Date), d.Actual!.Value)), actual, "series actual"));

@@ -69,6 +69,20 @@ public sealed class MonitorChartTests
     }
 
     [Fact]
+    public void Render_SingleDay_DrawsItsPlanAcrossTheDay()
+    {
+        var input = new MonitorChartInput([new MonitorChartDay(new DateOnly(2026, 11, 1), 90m, 40m)], []);
+
+        SvgReader svg = new(MonitorChart.Render(input));
+        Func<decimal, decimal> y = svg.Scale("y-tick", "y", SvgReader.MoneyTick);
+
+        IReadOnlyList<(decimal X, decimal Y)> plan = SvgReader.Points(svg.One("plan"));
+        Assert.Equal(2, plan.Count);
+        Assert.True(plan[1].X > plan[0].X);
+        Assert.All(plan, p => SvgReader.Near(y(40m), p.Y));
+    }
+
+    [Fact]
     public void From_MonitorView_TakesItsDaysAndTheAlertsWithinThem()
     {
         var start = new DateOnly(2026, 11, 1);
