@@ -77,11 +77,15 @@ public static class PaybackChart
             Axis.ForAmounts(values.DefaultIfEmpty().Min(), values.DefaultIfEmpty().Max(), LineFrame.Bottom, LineFrame.Top),
             ChartText.Months,
             ChartText.MoneyTick);
+        foreach (PaybackSeries approach in input.Approaches)
+        {
+            frame.Add(frame.Line(approach.Advantage.Points.Where(p => p.X <= frame.X.Max), Palette.Series(approach.Advantage.Slot), "series"));
+        }
+        // Markers and labels over every line, so that no line crosses a label.
         for (int i = 0; i < input.Approaches.Count; i++)
         {
             PaybackSeries approach = input.Approaches[i];
             SeriesStyle style = Palette.Series(approach.Advantage.Slot);
-            frame.Add(frame.Line(approach.Advantage.Points.Where(p => p.X <= frame.X.Max), style, "series"));
             if (approach.PaybackMonths is decimal months && months <= input.HorizonMonths)
             {
                 // The advantage is zero where it crosses; paid back at month 0, it is where the line starts, at or above zero.

@@ -152,6 +152,28 @@ internal sealed class AppPage : IAsyncDisposable
         await Page.ScreenshotAsync(Path.Combine(folder, $"{screen}-{Width}.png"), new ScreenshotOptions { FullPage = fullPage });
     }
 
+    /// <summary>
+    /// The part of the page from the top of <paramref name="from"/> to the bottom of <paramref name="to"/> (both within
+    /// <paramref name="from"/>'s width), as a PNG under TestResults/screenshots: the picture the README shows.
+    /// </summary>
+    public async Task ScreenshotPartAsync(string screen, string from, string to)
+    {
+        decimal[] box = await Page.EvaluateFunctionAsync<decimal[]>(
+            """
+            (from, to) => {
+              const a = document.querySelector(from).getBoundingClientRect();
+              const b = document.querySelector(to).getBoundingClientRect();
+              return [a.left + scrollX, a.top + scrollY, a.width, b.bottom - a.top + 16];
+            }
+            """, from, to);
+        string folder = RepositoryRoot.Combine("TestResults", "screenshots");
+        Directory.CreateDirectory(folder);
+        await Page.ScreenshotAsync(Path.Combine(folder, $"{screen}-{Width}.png"), new ScreenshotOptions
+        {
+            Clip = new PuppeteerSharp.Media.Clip { X = box[0], Y = box[1], Width = box[2], Height = box[3] },
+        });
+    }
+
     /// <summary>Asserts nothing is wider than the window: no sideways scrolling.</summary>
     public async Task AssertFitsTheWidthAsync(string screen)
     {

@@ -35,6 +35,8 @@ public sealed class ScreenTests(BrowserFixture fixture)
         await app.AnalyseAsync();
         await app.Page.WaitForSelectorAsync(".decision-sentence");
         await CheckAsync(app, "results");
+        // The README's picture: the recommendation, what would change it, the figures and the first row of charts.
+        await app.ScreenshotPartAsync("readme-results", ".results", "figure.chart[data-kind=costs]");
 
         await app.Page.ClickAsync("button[data-action=save]");
         await app.Page.WaitForFunctionAsync("() => document.querySelector('.status').textContent.startsWith('Saved to workspace')");

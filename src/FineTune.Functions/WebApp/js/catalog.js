@@ -4,6 +4,7 @@
 
 import { problemOf, send } from './api.js';
 import { element } from './dom.js';
+import { money } from './format.js';
 import { Decimal, parse } from './json.js';
 
 // Which rate of an entry fills which field (its key in the scenario), and the words for it.
@@ -31,7 +32,7 @@ function rateWords(entry, kind) {
   const fineTuned = kind === 'fine-tune';
   const rates = fineTuned ? entry.fineTune : entry;
   if (!rates) return 'the catalog has no fine-tuned rates for it';
-  const part = (label, value) => `${label} ${value === null || value === undefined ? 'unknown' : `$${text(value)}`}`;
+  const part = (label, value) => `${label} ${value === null || value === undefined ? 'unknown' : money(Number(text(value)))}`;
   return `${fineTuned ? 'fine-tuned: ' : ''}${part('input', rates.inputPerMillion)}, ${part('output', rates.outputPerMillion)} per million`;
 }
 

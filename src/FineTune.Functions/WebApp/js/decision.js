@@ -105,8 +105,10 @@ export function decisionSection(analysis) {
   return element('section', { class: 'decision', 'aria-labelledby': 'decision-title' },
     element('h3', { id: 'decision-title' }, 'What would change the answer'),
     element('p', { class: 'decision-sentence' }, decisionSentence(analysis)),
-    rows.length === 0 ? null : table('Each input that can change the recommendation, nearest first (every other input as it is)',
-      ['Input', 'Now', 'Lower, it changes', 'Higher, it changes'], rows, 'figures boundaries'),
+    rows.length === 0 ? null : element('details', { class: 'group boundaries' },
+      element('summary', {}, `Every input that can change it (${rows.length}), nearest first`),
+      table('Each input that can change the recommendation, nearest first, every other input as it is',
+        ['Input', 'Now', 'Changes if lower', 'Changes if higher'], rows, 'figures boundaries')),
     robust.length === 0 ? null : element('p', { class: 'robust' },
       `The recommendation stays ${recommended ?? 'the same'} at any valid value of ${join(robust, 'and')}.`));
 }
