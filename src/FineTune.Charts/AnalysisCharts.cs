@@ -3,29 +3,37 @@ using FineTune.Core;
 namespace FineTune.Charts;
 
 /// <summary>
-/// The charts of an analysis, by kind: each adapts a part of the <see cref="Analysis"/> to its chart's own input. A kind
-/// whose figures the analysis does not carry yet answers why instead.
+/// The charts of an analysis, by kind: each adapts a part of the <see cref="Analysis"/> to its chart's own input. The
+/// payback chart shows the quality-adjusted view, the one the recommendation weighs, and says so.
 /// </summary>
 public static class AnalysisCharts
 {
-    /// <summary>Draws <paramref name="kind"/> from <paramref name="analysis"/>.</summary>
-    public static ChartDrawing Draw(ChartKind kind, Analysis analysis)
+    /// <summary>The optional sections (economics.md section 7) the analysis of <paramref name="kind"/> must carry.</summary>
+    public static AnalysisSections SectionsOf(ChartKind kind) => kind switch
     {
+        ChartKind.Payback or ChartKind.Costs => AnalysisSections.Timeline,
+        ChartKind.Sensitivity => AnalysisSections.Sensitivity,
+        ChartKind.Scale => AnalysisSections.None,
+        ChartKind.Monitor => throw new ArgumentOutOfRangeException(
+            nameof(kind), kind, "The monitor chart draws a stored scenario's usage, not its analysis."),
+        _ => throw new ArgumentOutOfRangeException(nameof(kind), kind, "Not a chart kind."),
+    };
+
+    /// <summary>
+    /// Draws <paramref name="kind"/> from <paramref name="analysis"/>, the analysis of <paramref name="scenario"/> with
+    /// (at least) the sections <see cref="SectionsOf"/> names; the scenario gives the retraining cadence the timeline steps at.
+    /// </summary>
+    public static byte[] Draw(ChartKind kind, Scenario scenario, Analysis analysis)
+    {
+        ArgumentNullException.ThrowIfNull(scenario);
         ArgumentNullException.ThrowIfNull(analysis);
         return kind switch
         {
-            ChartKind.Scale => ChartDrawing.Of(ScaleChart.Render(ScaleChartInput.From(analysis))),
-            // PaybackChartInput and CostsChartInput take the timeline's month ends (ChartSeries.FromMonthEnds);
-            // SensitivityChartInput takes the sensitivity rows as they are.
-            ChartKind.Payback => ChartDrawing.Missing(
-                "The payback chart draws the analysis' timeline (economics.md section 7), which this version does not compute yet."),
-            ChartKind.Costs => ChartDrawing.Missing(
-                "The costs chart draws the analysis' timeline (economics.md section 7), which this version does not compute yet."),
-            ChartKind.Sensitivity => ChartDrawing.Missing(
-                "The sensitivity chart draws the analysis' sensitivity section (economics.md section 7), which this version does not compute yet."),
-            ChartKind.Monitor => throw new ArgumentOutOfRangeException(
-                nameof(kind), kind, "The monitor chart draws a stored scenario's usage, not its analysis."),
-            _ => throw new ArgumentOutOfRangeException(nameof(kind), kind, "Not a chart kind."),
+            ChartKind.Payback => PaybackChart.Render(PaybackChartInput.From(scenario, analysis)),
+            ChartKind.Costs => CostsChart.Render(CostsChartInput.From(scenario, analysis)),
+            ChartKind.Sensitivity => SensitivityChart.Render(SensitivityChartInput.From(analysis)),
+            ChartKind.Scale => ScaleChart.Render(ScaleChartInput.From(analysis)),
+            _ => throw new ArgumentOutOfRangeException(nameof(kind), kind, "Not a chart drawn from an analysis."),
         };
     }
 }

@@ -17,14 +17,3 @@ public enum ChartKind
     /// <summary>A stored scenario's daily actual spend against plan, with its alerts.</summary>
     [JsonStringEnumMemberName("monitor")] Monitor,
 }
-
-/// <summary>A drawn chart, or why it cannot be drawn.</summary>
-/// <param name="Svg">The UTF-8 SVG document; null when <paramref name="Unavailable"/> says why not.</param>
-public sealed record ChartDrawing(byte[]? Svg, string? Unavailable)
-{
-    /// <summary>A chart.</summary>
-    public static ChartDrawing Of(byte[] svg) => new(svg, null);
-
-    /// <summary>No chart, and the sentence that says why.</summary>
-    public static ChartDrawing Missing(string reason) => new(null, reason);
-}

@@ -1,4 +1,5 @@
 using System.Text;
+using FineTune.Core;
 
 namespace FineTune.Charts;
 
@@ -6,9 +7,24 @@ namespace FineTune.Charts;
 /// <param name="HorizonMonths">The planning horizon: the x axis runs from 0 to it.</param>
 /// <param name="Approaches">
 /// Each approach's cumulative all-in cost in dollars (inference, fixed, training, review and errors), in the scenario's
-/// order; <see cref="ChartSeries.FromMonthEnds"/> makes them from a timeline's month ends.
+/// order; <see cref="ChartSeries.FromTimeline"/> makes them from a timeline's month ends.
 /// </param>
-public sealed record CostsChartInput(int HorizonMonths, IReadOnlyList<ChartSeries> Approaches);
+public sealed record CostsChartInput(int HorizonMonths, IReadOnlyList<ChartSeries> Approaches)
+{
+    /// <summary>
+    /// The costs chart of <paramref name="analysis"/> (analysed with its timeline): each approach's cumulative all-in cost
+    /// from its initial training at the start, stepping at each retraining of <paramref name="scenario"/>'s cadence, to
+    /// its horizon total (totalCost + qualityCost) at the end.
+    /// </summary>
+    public static CostsChartInput From(Scenario scenario, Analysis analysis)
+    {
+        Timelines.CheckPair(scenario, analysis);
+        Timeline timeline = Timelines.Of(analysis);
+        return new(analysis.HorizonMonths, timeline.Approaches.Select((approach, slot) => ChartSeries.FromTimeline(
+            approach.Id, slot, approach.CumulativeAllInCost, analysis.Approaches[slot].Training.InitialCost,
+            month => Timelines.RetrainingAt(scenario, analysis, slot, month))).ToList());
+    }
+}
 
 /// <summary>The cumulative all-in cost of every approach over the horizon: which one is cheapest, and from when.</summary>
 public static class CostsChart

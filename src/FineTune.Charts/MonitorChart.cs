@@ -7,12 +7,24 @@ namespace FineTune.Charts;
 /// <summary>What the monitor chart draws (economics.md section 9).</summary>
 /// <param name="Days">One per day, in date order.</param>
 /// <param name="Alerts">The alerts of those days.</param>
-public sealed record MonitorChartInput(IReadOnlyList<MonitorDay> Days, IReadOnlyList<MonitorMark> Alerts);
+public sealed record MonitorChartInput(IReadOnlyList<MonitorChartDay> Days, IReadOnlyList<MonitorMark> Alerts)
+{
+    /// <summary>The days of <paramref name="view"/> and those of <paramref name="alerts"/> dated within them.</summary>
+    public static MonitorChartInput From(MonitorView view, IEnumerable<Alert> alerts)
+    {
+        ArgumentNullException.ThrowIfNull(view);
+        ArgumentNullException.ThrowIfNull(alerts);
+        return new(
+            [.. view.Days.Select(day => new MonitorChartDay(day.Date, day.Actual, day.Plan))],
+            [.. alerts.Where(a => a.Date >= view.From && a.Date <= view.To).OrderBy(a => a.Date).ThenBy(a => a.Kind)
+                .Select(a => new MonitorMark(a.Date, a.Kind, a.Severity))]);
+    }
+}
 
 /// <summary>A day's spend against the plan, dollars.</summary>
 /// <param name="Actual">What was spent; null for a day without a usage record.</param>
 /// <param name="Plan">What the scenario planned for the day.</param>
-public sealed record MonitorDay(DateOnly Date, decimal? Actual, decimal Plan);
+public sealed record MonitorChartDay(DateOnly Date, decimal? Actual, decimal Plan);
 
 /// <summary>An alert of one day.</summary>
 public sealed record MonitorMark(DateOnly Date, AlertKind Kind, AlertSeverity Severity);
@@ -46,8 +58,10 @@ public static class MonitorChart
             ChartText.MoneyTick);
         var plan = new SeriesStyle(PlanColour, "6 4");
         var actual = new SeriesStyle(ActualColour, null);
-        frame.Add(frame.Line(input.Days.Select(d => new ChartPoint(Offset(d.Date), d.Plan)), plan, "series plan"));
-        foreach (List<MonitorDay> run in Runs(input.Days))
+        // The plan of a single day runs across that day, so that it shows as a line rather than a lone point.
+        IEnumerable<ChartPoint> planPoints = input.Days.Select(d => new ChartPoint(Offset(d.Date), d.Plan));
+        frame.Add(frame.Line(input.Days.Count == 1 ? planPoints.Append(new ChartPoint(1m, input.Days[0].Plan)) : planPoints, plan, "series plan"));
+        foreach (List<MonitorChartDay> run in Runs(input.Days))
         {
             frame.Add(frame.Line(run.Select(d => new ChartPoint(Offset(d.Date), d.Actual!.Value)), actual, "series actual"));
         }
@@ -58,10 +72,15 @@ public static class MonitorChart
         }
         foreach (MonitorMark mark in input.Alerts)
         {
-            MonitorDay? day = input.Days.FirstOrDefault(d => d.Date == mark.Date);
+            MonitorChartDay? day = input.Days.FirstOrDefault(d => d.Date == mark.Date);
             decimal x = frame.X.Map(Offset(mark.Date));
             decimal y = frame.Y.Map(day?.Actual ?? day?.Plan ?? 0m);
             frame.Add(Marker(x, y - 12m, mark.Severity));
+        }
+        if (input.Days.All(d => d.Actual is null))
+        {
+            frame.Add(Svg.Text((LineFrame.Left + LineFrame.Right) / 2m, (LineFrame.Top + LineFrame.Bottom) / 2m, "No usage recorded for these days yet", "middle",
+                bold: true, role: "no-usage"));
         }
         frame.LegendLine(actual, "actual spend");
         frame.LegendLine(plan, "plan");
@@ -78,10 +97,10 @@ public static class MonitorChart
         : Svg.Polygon([(x, y - 7m), (x + 7m, y + 6m), (x - 7m, y + 6m)], "#ffffff", AlertColour, "alert-marker warning");
 
     // Consecutive days with a record: a day without one breaks the line rather than drawing it as zero.
-    private static IEnumerable<List<MonitorDay>> Runs(IReadOnlyList<MonitorDay> days)
+    private static IEnumerable<List<MonitorChartDay>> Runs(IReadOnlyList<MonitorChartDay> days)
     {
-        var run = new List<MonitorDay>();
-        foreach (MonitorDay day in days)
+        var run = new List<MonitorChartDay>();
+        foreach (MonitorChartDay day in days)
         {
             if (day.Actual is null)
             {
@@ -102,7 +121,12 @@ public static class MonitorChart
 
     private static string Describe(MonitorChartInput input)
     {
-        List<MonitorDay> recorded = input.Days.Where(d => d.Actual is not null).ToList();
+        List<MonitorChartDay> recorded = input.Days.Where(d => d.Actual is not null).ToList();
+        if (recorded.Count == 0)
+        {
+            return $"Daily spend against plan from {ChartText.Date(input.Days[0].Date)} to {ChartText.Date(input.Days[^1].Date)}: "
+                + $"no usage is recorded for these days yet, so only the plan is drawn, {ChartText.Money(input.Days.Sum(d => d.Plan))} in all.";
+        }
         decimal actual = recorded.Sum(d => d.Actual!.Value);
         decimal plan = recorded.Sum(d => d.Plan);
         var text = new StringBuilder(

@@ -1,15 +1,40 @@
 using System.Text;
+using FineTune.Core;
 using System.Xml.Linq;
 
 namespace FineTune.Charts;
 
 /// <summary>What the tornado draws: the analysis' sensitivity section (economics.md section 7), largest swing first.</summary>
-/// <param name="RecommendedLabel">Today's recommendation, whose margin every bar measures.</param>
+/// <param name="RecommendedLabel">Today's recommendation, whose margin every bar measures; null when no approach is eligible.</param>
 /// <param name="CurrentMargin">
 /// Today's margin: the recommendation's net value minus the best other eligible approach's, dollars; null when no
 /// other approach is eligible. Bars grow from it (from zero when it is null).
 /// </param>
-public sealed record SensitivityChartInput(string RecommendedLabel, decimal? CurrentMargin, IReadOnlyList<SensitivityRow> Inputs);
+public sealed record SensitivityChartInput(string? RecommendedLabel, decimal? CurrentMargin, IReadOnlyList<SensitivityRow> Inputs)
+{
+    /// <summary>
+    /// The tornado of <paramref name="analysis"/> (analysed with its sensitivity section): today's margin from the
+    /// approaches' net values, and each input named in words with its approach's id.
+    /// </summary>
+    public static SensitivityChartInput From(Analysis analysis)
+    {
+        ArgumentNullException.ThrowIfNull(analysis);
+        IReadOnlyList<SensitivityLine> lines = analysis.Sensitivity
+            ?? throw new ArgumentException("The analysis has no sensitivity section: analyse with AnalysisSections.Sensitivity.", nameof(analysis));
+        string? recommended = analysis.Recommendation.ApproachId;
+        decimal? margin = null;
+        if (analysis.Approaches.FirstOrDefault(a => a.Id == recommended) is { } winner
+            && analysis.Approaches.Where(a => a.Eligible && a.Id != recommended).Select(a => (decimal?)a.Horizon.NetValue).Max() is decimal next)
+        {
+            margin = winner.Horizon.NetValue - next;
+        }
+        List<string> ids = [.. analysis.Approaches.Select(a => a.Id)];
+        return new(recommended, margin, [.. lines.Select(line => new SensitivityRow(
+            InputWords.Of(line.Path, ids),
+            new(line.Low.Value, line.Low.RecommendedId, line.Low.Margin),
+            new(line.High.Value, line.High.RecommendedId, line.High.Margin)))]);
+    }
+}
 
 /// <summary>One input moved down and up.</summary>
 /// <param name="Label">The input: its JSON path, or words for it.</param>
@@ -18,7 +43,7 @@ public sealed record SensitivityChartInput(string RecommendedLabel, decimal? Cur
 public sealed record SensitivityRow(string Label, SensitivityEnd Low, SensitivityEnd High)
 {
     /// <summary>True when either end recommends another approach than today's.</summary>
-    public bool Flips(string recommendedLabel) => Low.RecommendedLabel != recommendedLabel || High.RecommendedLabel != recommendedLabel;
+    public bool Flips(string? recommendedLabel) => Low.RecommendedLabel != recommendedLabel || High.RecommendedLabel != recommendedLabel;
 }
 
 /// <summary>The answer at one end of an input's range.</summary>
@@ -58,7 +83,9 @@ public static class SensitivityChart
         var content = new List<XElement>
         {
             Svg.Text(12m, 24m, Title, size: Svg.TitleSize, bold: true, role: "chart-title"),
-            Svg.Text(12m, 46m, ChartText.Clip($"Margin of {input.RecommendedLabel} over the next best, US$", 56), fill: Svg.MutedInk, role: "x-title"),
+            Svg.Text(12m, 46m, ChartText.Clip(input.RecommendedLabel is { } recommended
+                ? $"Margin of {recommended} over the next best, US$"
+                : "No approach is eligible today: no margin to draw", 56), fill: Svg.MutedInk, role: "x-title"),
             Svg.Rect(12m, 58m, 14m, 10m, LowColour),
             Svg.Text(30m, 67m, "input x0.8"),
             Svg.Rect(122m, 58m, 14m, 10m, HighColour),
@@ -80,8 +107,9 @@ public static class SensitivityChart
             {
                 Svg.Text(Left - 16m, y + 12m, ChartText.Clip(RowLabel(row, input.RecommendedLabel), 54), bold: flips, role: flips ? "row-label flips" : "row-label"),
             };
-            group.AddRange(Bar(axis, baseline, row.Low.Margin, y + 18m, LowColour, "bar low"));
-            group.AddRange(Bar(axis, baseline, row.High.Margin, y + 18m + BarHeight + 2m, HighColour, "bar high"));
+            string none = input.RecommendedLabel is null ? "no recommendation to measure" : "no other approach eligible";
+            group.AddRange(Bar(axis, baseline, row.Low.Margin, y + 18m, LowColour, "bar low", none));
+            group.AddRange(Bar(axis, baseline, row.High.Margin, y + 18m + BarHeight + 2m, HighColour, "bar high", none));
             groups.Add(Svg.Group(flips ? "row flips" : "row", group));
             grid.AddRange(axis.Ticks().Select(tick => Svg.Line(axis.Map(tick), barsTop, axis.Map(tick), barsBottom, Svg.Grid, 1m)));
             zeroLines.Add(Svg.Line(zero, barsTop, zero, barsBottom, Svg.Ink, 2m, role: "zero-line"));
@@ -94,11 +122,11 @@ public static class SensitivityChart
         return Svg.Document(Title, Describe(input, rows), bottom + 32m, content);
     }
 
-    private static IEnumerable<XElement> Bar(Axis axis, decimal baseline, decimal? margin, decimal y, string colour, string role)
+    private static IEnumerable<XElement> Bar(Axis axis, decimal baseline, decimal? margin, decimal y, string colour, string role, string none)
     {
         if (margin is not decimal value)
         {
-            yield return Svg.Text(axis.Map(baseline) + 4m, y + 9m, "no other approach eligible", size: 11m, fill: Svg.MutedInk, role: role + " none");
+            yield return Svg.Text(axis.Map(baseline) + 4m, y + 9m, none, size: 11m, fill: Svg.MutedInk, role: role + " none");
             yield break;
         }
         decimal from = axis.Map(baseline);
@@ -109,7 +137,7 @@ public static class SensitivityChart
             : Svg.Rect(from, y, to - from, BarHeight, colour, role);
     }
 
-    private static string RowLabel(SensitivityRow row, string recommended)
+    private static string RowLabel(SensitivityRow row, string? recommended)
     {
         string? flipsTo = row.Low.RecommendedLabel != recommended ? row.Low.RecommendedLabel
             : row.High.RecommendedLabel != recommended ? row.High.RecommendedLabel
@@ -119,8 +147,10 @@ public static class SensitivityChart
 
     private static string Describe(SensitivityChartInput input, IReadOnlyList<SensitivityRow> rows)
     {
-        var text = new StringBuilder($"How the margin of {input.RecommendedLabel} over the next best approach (net value, US$) moves when each input is 20% lower and 20% higher");
-        text.Append(input.CurrentMargin is decimal current ? $"; today it is {ChartText.Money(current)}." : "; today no other approach is eligible.");
+        var text = new StringBuilder(input.RecommendedLabel is { } recommended
+            ? $"How the margin of {recommended} over the next best approach (net value, US$) moves when each input is 20% lower and 20% higher"
+                + (input.CurrentMargin is decimal current ? $"; today it is {ChartText.Money(current)}." : "; today no other approach is eligible.")
+            : "No approach reaches the required accuracy today, so there is no recommendation whose margin could move; each input is tried 20% lower and 20% higher.");
         List<SensitivityRow> flipping = input.Inputs.Where(r => r.Flips(input.RecommendedLabel)).ToList();
         text.Append(flipping.Count == 0
             ? " No input changes the recommendation within this range."

@@ -75,14 +75,17 @@ internal static class Svg
 
     /// <summary>
     /// Text whose baseline is at <paramref name="y"/>, or <paramref name="dy"/> below it (so that <c>y</c> can name the
-    /// point a label stands for); <paramref name="anchor"/> is start, middle or end.
+    /// point a label stands for); <paramref name="anchor"/> is start, middle or end. With <paramref name="halo"/>, a white
+    /// outline drawn under the letters keeps a label readable where it crosses a line.
     /// </summary>
     public static XElement Text(
         decimal x, decimal y, string text, string anchor = "start", decimal? size = null, string fill = Ink, bool bold = false,
-        string? role = null, decimal? dy = null) =>
+        string? role = null, decimal? dy = null, bool halo = false) =>
         Element("text", role,
             ("x", Number(x)), ("y", Number(y)), ("dy", dy is decimal shift ? Number(shift) : null), ("text-anchor", anchor == "start" ? null : anchor),
-            ("font-size", size is decimal s ? Number(s) : null), ("font-weight", bold ? "bold" : null), ("fill", fill))
+            ("font-size", size is decimal s ? Number(s) : null), ("font-weight", bold ? "bold" : null), ("fill", fill),
+            ("stroke", halo ? "#ffffff" : null), ("stroke-width", halo ? "4" : null), ("stroke-linejoin", halo ? "round" : null),
+            ("paint-order", halo ? "stroke" : null))
         .WithValue(text);
 
     /// <summary>A group, tagged with <paramref name="role"/> (its class) so tests and readers can find what it draws.</summary>

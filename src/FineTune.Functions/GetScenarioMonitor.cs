@@ -1,7 +1,5 @@
-using FineTune.Core;
 using FineTune.Functions.Http;
 using FineTune.Functions.Reference;
-using FineTune.Functions.Usage;
 using FineTune.Storage;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc;
@@ -29,19 +27,9 @@ public sealed class GetScenarioMonitor(ScenarioStore scenarios, ReferenceData re
         {
             return stored.Refusal;
         }
-        MonitorPlan plan = MonitorPlans.For(stored.Value.Stored, stored.Value.Scenario);
-        DateOnly today = MonitorPlans.DayOf(timeProvider.GetUtcNow());
-        RequestValue<(DateOnly From, DateOnly To)> window = request.ReadMonitorWindow(plan, today);
-        if (window.IsRefused)
-        {
-            return window.Refusal;
-        }
-        (DateOnly from, DateOnly to) = window.Value;
-        string workspace = stored.Value.Stored.Workspace;
-        Task<IReadOnlyList<StoredAlert>> dated = alerts.ReadScenarioAsync(workspace, id, from, to, cancellationToken);
-        DateOnly last = to > plan.HorizonEnd ? to : plan.HorizonEnd;
-        Dictionary<DateOnly, DayUsage> days = MonitorPlans.Days(plan, await usage.ReadAsync(workspace, id, plan.StartDate, last, cancellationToken));
-        MonitorView view = MonitorReport.Build(plan, days, from, to, today);
-        return MonitorResults.Monitor(MonitorResource.Of(id, view, await dated));
+        RequestValue<ScenarioMonitorView> monitor = await ScenarioMonitor.ReadAsync(request, stored.Value, usage, alerts, timeProvider, cancellationToken);
+        return monitor.IsRefused
+            ? monitor.Refusal
+            : MonitorResults.Monitor(MonitorResource.Of(id, monitor.Value.View, monitor.Value.Alerts));
     }
 }

@@ -41,7 +41,8 @@ public sealed class RenderChart(ReferenceData reference, TimeProvider timeProvid
         ReferenceSnapshot snapshot = await reference.GetAsync(cancellationToken);
         PriceResolution priced = snapshot.Price(scenario.Value, timeProvider);
         return priced.IsValid
-            ? ChartResults.Drawing(AnalysisCharts.Draw(chart.Value, snapshot.Analyze(priced.Priced)))
+            ? ChartResults.Svg(AnalysisCharts.Draw(
+                chart.Value, priced.Priced.Scenario, snapshot.Analyze(priced.Priced, AnalysisCharts.SectionsOf(chart.Value))))
             : Problems.ScenarioUnpriced(priced.Errors);
     }
 }

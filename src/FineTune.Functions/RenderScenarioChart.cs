@@ -10,16 +10,19 @@ using Microsoft.Azure.Functions.Worker;
 namespace FineTune.Functions;
 
 /// <summary>
-/// GET /api/scenarios/{id}/charts/{kind}.svg: a chart of a stored scenario, as an SVG image, priced as its analysis is.
+/// GET /api/scenarios/{id}/charts/{kind}.svg?from=&amp;to=: a chart of a stored scenario, as an SVG image, priced as its
+/// analysis is.
 /// </summary>
-public sealed class RenderScenarioChart(ScenarioStore store, ReferenceData reference, TimeProvider timeProvider)
+public sealed class RenderScenarioChart(
+    ScenarioStore store, ReferenceData reference, UsageStore usage, AlertStore alerts, TimeProvider timeProvider)
 {
     /// <summary>Every kind: the analysis' charts and the monitor.</summary>
     public static IReadOnlyList<ChartKind> Kinds { get; } = Enum.GetValues<ChartKind>();
 
     /// <summary>
-    /// 200 <c>image/svg+xml</c>; 404 when the workspace has no such scenario or there is no such kind; 422 for a stored row
-    /// today's rules refuse, or that names a model the price catalog can no longer price.
+    /// 200 <c>image/svg+xml</c> (the monitor of a scenario without usage draws its plan and says no usage is recorded); 400
+    /// for a monitor window the monitor itself refuses; 404 when the workspace has no such scenario or there is no such
+    /// kind; 422 for a stored row today's rules refuse, or that names a model the price catalog can no longer price.
     /// </summary>
     [Function(nameof(RenderScenarioChart))]
     public async Task<IActionResult> Run(
@@ -28,24 +31,20 @@ public sealed class RenderScenarioChart(ScenarioStore store, ReferenceData refer
         string kind,
         CancellationToken cancellationToken)
     {
-        RequestValue<ValidStoredScenario> stored = await request.ReadOwnValidScenarioAsync(store, id, cancellationToken);
-        if (stored.IsRefused)
-        {
-            return stored.Refusal;
-        }
+        RequestValue<PricedStoredScenario> stored = await request.ReadOwnPricedScenarioAsync(store, reference, timeProvider, id, cancellationToken);
         RequestValue<ChartKind> chart = ChartResults.ReadKind(kind, Kinds);
-        if (chart.IsRefused)
+        if (stored.IsRefused || chart.IsRefused)
         {
-            return chart.Refusal;
+            return stored.Refusal ?? chart.Refusal!;
         }
-        if (chart.Value == ChartKind.Monitor)
+        if (chart.Value != ChartKind.Monitor)
         {
-            return ChartResults.NotYet("The monitor chart draws the scenario's recorded usage against its plan, which this version does not record yet.");
+            return ChartResults.Svg(AnalysisCharts.Draw(
+                chart.Value, stored.Value.Scenario, stored.Value.Snapshot.Analyze(stored.Value.Priced, AnalysisCharts.SectionsOf(chart.Value))));
         }
-        ReferenceSnapshot snapshot = await reference.GetAsync(cancellationToken);
-        PriceResolution priced = snapshot.Price(stored.Value.Scenario, timeProvider);
-        return priced.IsValid
-            ? ChartResults.Drawing(AnalysisCharts.Draw(chart.Value, snapshot.Analyze(priced.Priced)))
-            : Problems.StoredScenarioUnpriced(priced.Errors);
+        RequestValue<ScenarioMonitorView> monitor = await ScenarioMonitor.ReadAsync(request, stored.Value, usage, alerts, timeProvider, cancellationToken);
+        return monitor.IsRefused
+            ? monitor.Refusal
+            : ChartResults.Svg(MonitorChart.Render(MonitorChartInput.From(monitor.Value.View, monitor.Value.Alerts.Select(a => a.Alert))));
     }
 }

@@ -5,8 +5,8 @@ using FineTune.Core;
 namespace FineTune.Charts.Performance;
 
 /// <summary>
-/// Drawing a chart costs little next to the analysis it draws: the sample's scale chart, and the largest inputs a
-/// scenario can give (ten approaches over 120 months, a year of daily usage, every input of the tornado).
+/// Drawing a chart costs little next to the analysis it draws: the sample's charts from its analysis, and the largest
+/// inputs a scenario can give (ten approaches over 120 months, a year of daily usage, every input of the tornado).
 /// </summary>
 [MemoryDiagnoser]
 public class ChartBenchmarks
@@ -16,6 +16,8 @@ public class ChartBenchmarks
     private CostsChartInput costs = null!;
     private SensitivityChartInput sensitivity = null!;
     private MonitorChartInput monitor = null!;
+    private Scenario sampleScenario = null!;
+    private Analysis sampleAnalysis = null!;
 
     [GlobalSetup]
     public void Setup()
@@ -24,7 +26,9 @@ public class ChartBenchmarks
             ?? throw new InvalidOperationException("The sample scenario is embedded in this assembly.");
         using var copy = new MemoryStream();
         sample.CopyTo(copy);
-        scale = ScaleChartInput.From(Analyzer.Analyze(ScenarioJson.Parse(copy.ToArray()).Scenario!));
+        sampleScenario = ScenarioJson.Parse(copy.ToArray()).Scenario!;
+        scale = ScaleChartInput.From(Analyzer.Analyze(sampleScenario));
+        sampleAnalysis = Analyzer.Analyze(sampleScenario, sections: AnalysisSections.Timeline | AnalysisSections.Sensitivity);
 
         payback = new PaybackChartInput("prompt", AdvantageBasis.QualityAdjusted, 120, Enumerable.Range(1, 9)
             .Select(i => new PaybackSeries(ChartSeries.FromMonthEnds($"approach-{i}", i,
@@ -39,7 +43,7 @@ public class ChartBenchmarks
             .ToList());
         var first = new DateOnly(2026, 1, 1);
         monitor = new MonitorChartInput(
-            Enumerable.Range(0, 366).Select(d => new MonitorDay(first.AddDays(d), 100m + d % 17, 100m)).ToList(),
+            Enumerable.Range(0, 366).Select(d => new MonitorChartDay(first.AddDays(d), 100m + d % 17, 100m)).ToList(),
             Enumerable.Range(0, 12).Select(a => new MonitorMark(first.AddDays(a * 30), AlertKind.Spike, AlertSeverity.Alert)).ToList());
     }
 
@@ -48,6 +52,15 @@ public class ChartBenchmarks
 
     [Benchmark]
     public byte[] PaybackTenApproaches120Months() => PaybackChart.Render(payback);
+
+    [Benchmark]
+    public byte[] PaybackOfTheSample() => AnalysisCharts.Draw(ChartKind.Payback, sampleScenario, sampleAnalysis);
+
+    [Benchmark]
+    public byte[] CostsOfTheSample() => AnalysisCharts.Draw(ChartKind.Costs, sampleScenario, sampleAnalysis);
+
+    [Benchmark]
+    public byte[] SensitivityOfTheSample() => AnalysisCharts.Draw(ChartKind.Sensitivity, sampleScenario, sampleAnalysis);
 
     [Benchmark]
     public byte[] CostsTenApproaches120Months() => CostsChart.Render(costs);

@@ -8,6 +8,13 @@ internal static class ChartSamples
 {
     public static Analysis SupportTriage() => Analyzer.Analyze(ScenarioJson.Parse(Samples.SupportTriage()).Scenario!);
 
+    /// <summary>The repository's sample and its analysis with <paramref name="sections"/>.</summary>
+    public static (Scenario Scenario, Analysis Analysis) SupportTriageWith(AnalysisSections sections)
+    {
+        Scenario scenario = ScenarioJson.Parse(Samples.SupportTriage()).Scenario!;
+        return (scenario, Analyzer.Analyze(scenario, sections: sections));
+    }
+
     /// <summary>
     /// Fine-tune costs $9,000 up front and gains $3,000 a month: -9,000, -6,000, -3,000, 0 at month 3, +3,000 ... so it pays
     /// back in month 3. RAG gains $500 a month from a $2,500 start: back in month 5, after a 4-month horizon it is still behind.
@@ -36,13 +43,13 @@ internal static class ChartSamples
     /// <summary>A week in November: day 3 has no record, day 5 spikes to three times the plan.</summary>
     public static MonitorChartInput Monitor() => new(
     [
-        new MonitorDay(new DateOnly(2026, 11, 1), 100m, 100m),
-        new MonitorDay(new DateOnly(2026, 11, 2), 110m, 100m),
-        new MonitorDay(new DateOnly(2026, 11, 3), null, 100m),
-        new MonitorDay(new DateOnly(2026, 11, 4), 130m, 100m),
-        new MonitorDay(new DateOnly(2026, 11, 5), 300m, 100m),
-        new MonitorDay(new DateOnly(2026, 11, 6), 95m, 100m),
-        new MonitorDay(new DateOnly(2026, 11, 7), 90m, 100m),
+        new MonitorChartDay(new DateOnly(2026, 11, 1), 100m, 100m),
+        new MonitorChartDay(new DateOnly(2026, 11, 2), 110m, 100m),
+        new MonitorChartDay(new DateOnly(2026, 11, 3), null, 100m),
+        new MonitorChartDay(new DateOnly(2026, 11, 4), 130m, 100m),
+        new MonitorChartDay(new DateOnly(2026, 11, 5), 300m, 100m),
+        new MonitorChartDay(new DateOnly(2026, 11, 6), 95m, 100m),
+        new MonitorChartDay(new DateOnly(2026, 11, 7), 90m, 100m),
     ],
     [
         new MonitorMark(new DateOnly(2026, 11, 4), AlertKind.OverPlan, AlertSeverity.Warning),

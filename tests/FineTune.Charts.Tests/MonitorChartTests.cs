@@ -1,4 +1,5 @@
 using System.Xml.Linq;
+using FineTune.Core;
 
 namespace FineTune.Charts.Tests;
 
@@ -50,6 +51,53 @@ public sealed class MonitorChartTests
             "Daily spend against plan from 2026-11-01 to 2026-11-07: 6 of 7 days have usage, $825.00 spent against $600.00 planned "
             + "for those days ($225.00 over plan). 2 alerts: warning on 2026-11-04 (over-plan); alert on 2026-11-05 (spike).",
             svg.Description);
+    }
+
+    [Fact]
+    public void Render_NoUsageYet_DrawsThePlanAloneAndSaysSo()
+    {
+        var input = new MonitorChartInput(
+            [.. Enumerable.Range(0, 3).Select(d => new MonitorChartDay(new DateOnly(2026, 11, 1).AddDays(d), null, 40m))], []);
+
+        SvgReader svg = new(MonitorChart.Render(input));
+
+        Assert.Empty(svg.All("actual"));
+        Assert.Equal(3, SvgReader.Points(svg.One("plan")).Count);
+        Assert.Equal("No usage recorded for these days yet", svg.One("no-usage").Value);
+        Assert.Equal("Daily spend against plan from 2026-11-01 to 2026-11-03: no usage is recorded for these days yet, so only the plan "
+            + "is drawn, $120.00 in all.", svg.Description);
+    }
+
+    [Fact]
+    public void Render_SingleDay_DrawsItsPlanAcrossTheDay()
+    {
+        var input = new MonitorChartInput([new MonitorChartDay(new DateOnly(2026, 11, 1), 90m, 40m)], []);
+
+        SvgReader svg = new(MonitorChart.Render(input));
+        Func<decimal, decimal> y = svg.Scale("y-tick", "y", SvgReader.MoneyTick);
+
+        IReadOnlyList<(decimal X, decimal Y)> plan = SvgReader.Points(svg.One("plan"));
+        Assert.Equal(2, plan.Count);
+        Assert.True(plan[1].X > plan[0].X);
+        Assert.All(plan, p => SvgReader.Near(y(40m), p.Y));
+    }
+
+    [Fact]
+    public void From_MonitorView_TakesItsDaysAndTheAlertsWithinThem()
+    {
+        var start = new DateOnly(2026, 11, 1);
+        var view = new MonitorView("fine-tune", start, start, start.AddDays(1),
+            [new MonitorDay(start, 1_000, 90m, 100m, -10m), new MonitorDay(start.AddDays(1), null, null, 100m, null)], [],
+            new MonitorToDate(start.AddDays(1), 2, 1, 90m, 200m, -110m), new MonitorForecast(start.AddDays(30), 3_000m, 3_010m, -10m), []);
+        Alert Dated(DateOnly date, AlertKind kind) =>
+            new($"a-{date:dd}-{kind}", "s", "fine-tune", kind, AlertSeverity.Alert, date, 90m, 10m, 80m, 8m, "Spent more.");
+
+        MonitorChartInput input = MonitorChartInput.From(view,
+            [Dated(start.AddDays(1), AlertKind.Spike), Dated(start.AddDays(2), AlertKind.Spike), Dated(start, AlertKind.OverPlan)]);
+
+        Assert.Equal([new MonitorChartDay(start, 90m, 100m), new MonitorChartDay(start.AddDays(1), null, 100m)], input.Days);
+        Assert.Equal([new MonitorMark(start, AlertKind.OverPlan, AlertSeverity.Alert), new MonitorMark(start.AddDays(1), AlertKind.Spike, AlertSeverity.Alert)],
+            input.Alerts);
     }
 
     // The first point of both shapes is their top, 7 units above the centre.

@@ -73,7 +73,7 @@ public sealed class SafetyTests
             {
                 var first = new DateOnly(2026, 1, 1);
                 var input = new MonitorChartInput(
-                    Enumerable.Range(0, days).Select(d => new MonitorDay(first.AddDays(d), d % 5 == 4 ? null : scale * (d % 7), scale)).ToList(),
+                    Enumerable.Range(0, days).Select(d => new MonitorChartDay(first.AddDays(d), d % 5 == 4 ? null : scale * (d % 7), scale)).ToList(),
                     Enumerable.Range(0, Math.Min(alerts, days)).Select(a => new MonitorMark(first.AddDays(a), AlertKind.Spike,
                         a % 2 == 0 ? AlertSeverity.Alert : AlertSeverity.Warning)).ToList());
                 AssertStandsAlone(new SvgReader(MonitorChart.Render(input)));

@@ -65,27 +65,55 @@ public sealed class ChartApiTests(ApiFixture fixture)
         Assert.Contains("payback, costs, sensitivity, scale", reply.Json.GetProperty("detail").GetString(), StringComparison.Ordinal);
     }
 
-    [Theory]
-    [InlineData("payback", "timeline")]
-    [InlineData("costs", "timeline")]
-    [InlineData("sensitivity", "sensitivity section")]
-    public async Task RenderChart_KindWhoseFiguresAreNotComputedYet_Returns501SayingWhich(string kind, string section)
-    {
-        Reply reply = await fixture.Client().SendAsync(HttpMethod.Post, $"/api/analyses/charts/{kind}.svg", Samples.SupportTriage());
+    public static TheoryData<string> AnalysisKinds => new() { "payback", "costs", "sensitivity", "scale" };
 
-        reply.AssertProblem(HttpStatusCode.NotImplemented);
-        Assert.Contains(section, reply.Json.GetProperty("detail").GetString(), StringComparison.Ordinal);
+    [Theory]
+    [MemberData(nameof(AnalysisKinds))]
+    public async Task RenderChart_EveryKindOfAnalysis_IsTheChartOfTheBodysAnalysis(string kind)
+    {
+        ChartKind chart = EnumText.TryParse(kind, out ChartKind parsed) ? parsed : throw new ArgumentOutOfRangeException(nameof(kind));
+        Scenario scenario = ScenarioJson.Parse(Samples.SupportTriage()).Scenario!;
+        byte[] expected = AnalysisCharts.Draw(chart, scenario, Analyzer.Analyze(scenario, sections: AnalysisCharts.SectionsOf(chart)));
+        ApiClient client = fixture.Client();
+
+        using HttpResponseMessage response = await client.Http.SendAsync(
+            client.Request(HttpMethod.Post, $"/api/analyses/charts/{kind}.svg", Samples.SupportTriage()));
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal("image/svg+xml", response.Content.Headers.ContentType?.MediaType);
+        Assert.Equal(expected, await response.Content.ReadAsByteArrayAsync());
     }
 
-    [Fact]
-    public async Task RenderScenarioChart_Monitor_Returns501UntilUsageIsRecorded()
+    [Theory]
+    [MemberData(nameof(AnalysisKinds))]
+    public async Task RenderScenarioChart_EveryKindOfAnalysis_IsTheSameImageAsForTheBody(string kind)
     {
         ApiClient client = fixture.Client();
         string id = (await client.CreateAsync()).Id;
+        using HttpResponseMessage body = await client.Http.SendAsync(
+            client.Request(HttpMethod.Post, $"/api/analyses/charts/{kind}.svg", Samples.SupportTriage()));
 
-        Reply reply = await client.SendAsync(HttpMethod.Get, $"/api/scenarios/{id}/charts/monitor.svg");
+        using HttpResponseMessage stored = await client.Http.SendAsync(client.Request(HttpMethod.Get, $"/api/scenarios/{id}/charts/{kind}.svg"));
 
-        reply.AssertProblem(HttpStatusCode.NotImplemented);
+        Assert.Equal(HttpStatusCode.OK, stored.StatusCode);
+        Assert.Equal(await body.Content.ReadAsByteArrayAsync(), await stored.Content.ReadAsByteArrayAsync());
+    }
+
+    [Fact]
+    public async Task RenderChart_Payback_StatesTheQualityAdjustedPaybackInWords()
+    {
+        Analysis analysis = Analyzer.Analyze(ScenarioJson.Parse(Samples.SupportTriage()).Scenario!);
+        decimal months = analysis.BreakEven.Single(b => b.ApproachId == "fine-tune").QualityAdjusted.PaybackMonths!.Value;
+        ApiClient client = fixture.Client();
+
+        using HttpResponseMessage response = await client.Http.SendAsync(
+            client.Request(HttpMethod.Post, "/api/analyses/charts/payback.svg", Samples.SupportTriage()));
+
+        XElement root = XDocument.Parse(await response.Content.ReadAsStringAsync()).Root!;
+        Assert.Equal("Payback against prompt", root.Element(Svg + "title")!.Value);
+        Assert.Contains($"fine-tune pays back in month {Math.Round(months, 2).ToString(System.Globalization.CultureInfo.InvariantCulture)};",
+            root.Element(Svg + "desc")!.Value, StringComparison.Ordinal);
+        Assert.Contains("counting inference, fixed, training, review and error costs", root.Element(Svg + "desc")!.Value, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -246,8 +246,13 @@ public sealed class UsageApiTests(MonitorHostFixture fixture)
             await client.SendAsync(HttpMethod.Get, $"/api/scenarios/{typed}/monitor?from=2026-11-01&to=2026-11-05"),
         ];
         Reply portfolio = await client.SendAsync(HttpMethod.Get, "/api/portfolio");
+        Reply[] charts = [
+            await client.SendAsync(HttpMethod.Get, $"/api/scenarios/{named}/charts/monitor.svg?from=2026-11-01&to=2026-11-05"),
+            await client.SendAsync(HttpMethod.Get, $"/api/scenarios/{typed}/charts/monitor.svg?from=2026-11-01&to=2026-11-05"),
+        ];
 
-        Assert.All(receipts.Concat(monitors).Append(portfolio), r => Assert.Equal(HttpStatusCode.OK, r.Status));
+        Assert.All(receipts.Concat(monitors).Concat(charts).Append(portfolio), r => Assert.Equal(HttpStatusCode.OK, r.Status));
+        Assert.Equal(charts[1].Body, charts[0].Body);
         Assert.Equal(
             monitors[1].Json.GetProperty("days").GetRawText().Replace(typed, named, StringComparison.Ordinal),
             monitors[0].Json.GetProperty("days").GetRawText());

@@ -17,7 +17,7 @@ public sealed class ChartAndPageConformanceTests(ApiFixture fixture)
     public async Task ChartOperations_AnswerAsDocumented()
     {
         await Exchange("post", "/analyses/charts/{kind}.svg", "/api/analyses/charts/scale.svg", HttpStatusCode.OK, Samples.SupportTriage());
-        await Exchange("post", "/analyses/charts/{kind}.svg", "/api/analyses/charts/payback.svg", HttpStatusCode.NotImplemented, Samples.SupportTriage());
+        await Exchange("post", "/analyses/charts/{kind}.svg", "/api/analyses/charts/payback.svg", HttpStatusCode.OK, Samples.SupportTriage());
         await Exchange("post", "/analyses/charts/{kind}.svg", "/api/analyses/charts/pie.svg", HttpStatusCode.NotFound, Samples.SupportTriage());
         await Exchange("post", "/analyses/charts/{kind}.svg", "/api/analyses/charts/scale.svg", HttpStatusCode.BadRequest, "{}"u8.ToArray());
 
@@ -29,7 +29,8 @@ public sealed class ChartAndPageConformanceTests(ApiFixture fixture)
         string id = JsonDocument.Parse(await created.Content.ReadAsStringAsync()).RootElement.GetProperty("id").GetString()!;
 
         await Exchange("get", "/scenarios/{id}/charts/{kind}.svg", $"/api/scenarios/{id}/charts/scale.svg", HttpStatusCode.OK);
-        await Exchange("get", "/scenarios/{id}/charts/{kind}.svg", $"/api/scenarios/{id}/charts/monitor.svg", HttpStatusCode.NotImplemented);
+        await Exchange("get", "/scenarios/{id}/charts/{kind}.svg", $"/api/scenarios/{id}/charts/monitor.svg", HttpStatusCode.OK);
+        await Exchange("get", "/scenarios/{id}/charts/{kind}.svg", $"/api/scenarios/{id}/charts/monitor.svg?from=1999-01-01", HttpStatusCode.BadRequest);
         await Exchange("get", "/scenarios/{id}/charts/{kind}.svg", "/api/scenarios/nope/charts/scale.svg", HttpStatusCode.NotFound);
     }
 

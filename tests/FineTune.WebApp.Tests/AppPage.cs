@@ -81,6 +81,10 @@ internal sealed class AppPage : IAsyncDisposable
         return app;
     }
 
+    /// <summary>Makes the page use <paramref name="workspace"/>, as a browser that saved there before would.</summary>
+    public Task UseWorkspaceAsync(string workspace) =>
+        Page.EvaluateExpressionOnNewDocumentAsync($"localStorage.setItem('finetune.workspace', {JsonSerializer.Serialize(workspace)})");
+
     /// <summary>Opens the page at <paramref name="fragment"/> (a route such as <c>#/saved</c>) and waits for its heading.</summary>
     public async Task GoAsync(string fragment = "")
     {
@@ -148,6 +152,28 @@ internal sealed class AppPage : IAsyncDisposable
         await Page.ScreenshotAsync(Path.Combine(folder, $"{screen}-{Width}.png"), new ScreenshotOptions { FullPage = fullPage });
     }
 
+    /// <summary>
+    /// The part of the page from the top of <paramref name="from"/> to the bottom of <paramref name="to"/> (both within
+    /// <paramref name="from"/>'s width), as a PNG under TestResults/screenshots: the picture the README shows.
+    /// </summary>
+    public async Task ScreenshotPartAsync(string screen, string from, string to)
+    {
+        decimal[] box = await Page.EvaluateFunctionAsync<decimal[]>(
+            """
+            (from, to) => {
+              const a = document.querySelector(from).getBoundingClientRect();
+              const b = document.querySelector(to).getBoundingClientRect();
+              return [a.left + scrollX, a.top + scrollY, a.width, b.bottom - a.top + 16];
+            }
+            """, from, to);
+        string folder = RepositoryRoot.Combine("TestResults", "screenshots");
+        Directory.CreateDirectory(folder);
+        await Page.ScreenshotAsync(Path.Combine(folder, $"{screen}-{Width}.png"), new ScreenshotOptions
+        {
+            Clip = new PuppeteerSharp.Media.Clip { X = box[0], Y = box[1], Width = box[2], Height = box[3] },
+        });
+    }
+
     /// <summary>Asserts nothing is wider than the window: no sideways scrolling.</summary>
     public async Task AssertFitsTheWidthAsync(string screen)
     {
@@ -167,6 +193,23 @@ internal sealed class AppPage : IAsyncDisposable
             """);
         List<string> found = violations.EnumerateArray().Select(v => v.GetString()!).ToList();
         Assert.True(found.Count == 0, $"{screen} at {Width} px:\n" + string.Join("\n", found));
+    }
+
+    /// <summary>
+    /// Asserts no value leaked into the page as script words: no "null", "undefined" or "NaN" in its text, outside the API's
+    /// own notes (which explain which figures are null).
+    /// </summary>
+    public async Task AssertNoStrayTextAsync()
+    {
+        string[] stray = await Page.EvaluateExpressionAsync<string[]>(
+            """
+            (() => {
+              const copy = document.body.cloneNode(true);
+              copy.querySelectorAll('.notes, script, noscript').forEach(n => n.remove());
+              return copy.textContent.match(/.{0,40}\b(null|undefined|NaN)+\b.{0,40}/g) ?? [];
+            })()
+            """);
+        Assert.True(stray.Length == 0, $"The page shows {string.Join(", ", stray)}.");
     }
 
     /// <summary>Asserts the page asked no other host for anything, raised no script error and broke no policy.</summary>

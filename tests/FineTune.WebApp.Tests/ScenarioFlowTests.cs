@@ -50,7 +50,7 @@ public sealed partial class ScenarioFlowTests(BrowserFixture fixture)
         Analysis expected = Analyzer.Analyze(ScenarioJson.Parse(Encoding.UTF8.GetBytes(HandTyped)).Scenario!);
         Assert.Equal(expected.Recommendation.ApproachId, await app.TextAsync(".recommendation .verdict strong"));
         Assert.Equal(expected.Recommendation.Reasons, await app.TextsAsync(".reasons li"));
-        Assert.Equal(["prompt", "ft"], (await app.TextsAsync("table.figures tbody th")).Take(2));
+        Assert.Equal(["prompt", "ft"], (await app.TextsAsync("section[aria-labelledby=figures-title] table.figures tbody th")).Take(2));
         // The chart shown is the API's SVG of this scenario, byte for byte, at its own size; its description is the image's text.
         byte[] chart = ScaleChart.Render(ScaleChartInput.From(expected));
         Assert.Equal(Encoding.UTF8.GetString(chart), await (await served).TextAsync());

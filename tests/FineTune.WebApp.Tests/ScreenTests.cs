@@ -25,14 +25,37 @@ public sealed class ScreenTests(BrowserFixture fixture)
 
         await app.TypeAsync("#a1-accuracy", "0.9");
         await app.TypeAsync("#f-workload-horizonMonths", "24");
+        await app.TypeAsync("#approach-2 [data-catalog=approach] input", "gpt-4.1");
+        await app.Page.WaitForSelectorAsync("#approach-2 .catalog-results button");
+        await CheckAsync(app, "model-search");
+        await app.Page.ClickAsync("#approach-2 button[data-model-id='openai/gpt-4.1-mini-2025-04-14']");
+        await app.Page.WaitForSelectorAsync("#approach-2 .catalog-source p");
+        await CheckAsync(app, "model-picked");
+
         await app.AnalyseAsync();
+        await app.Page.WaitForSelectorAsync(".decision-sentence");
         await CheckAsync(app, "results");
+        // The README's picture: the recommendation, what would change it, the figures and the first row of charts.
+        await app.ScreenshotPartAsync("readme-results", ".results", "figure.chart[data-kind=costs]");
 
         await app.Page.ClickAsync("button[data-action=save]");
         await app.Page.WaitForFunctionAsync("() => document.querySelector('.status').textContent.startsWith('Saved to workspace')");
         await app.Page.ClickAsync("a[data-nav=saved]");
         await app.Page.WaitForSelectorAsync("table.saved tbody a");
         await CheckAsync(app, "saved-scenarios");
+
+        // A scenario of the same workspace with a day of usage over plan: its monitor, then the workspace's portfolio.
+        string workspace = await app.Page.EvaluateExpressionAsync<string>("localStorage.getItem('finetune.workspace')");
+        using var api = new AppApi(fixture.Address, workspace);
+        (string id, _, _) = await MonitorFlowTests.MonitoredWithAnAlertAsync(api);
+        await app.GoAsync($"#/scenarios/{id}/monitor");
+        await app.Page.WaitForSelectorAsync(".alert-list li");
+        await app.Page.WaitForFunctionAsync("() => { const i = document.querySelector('figure[data-kind=monitor] img'); return i && i.complete && i.naturalWidth > 0; }");
+        await CheckAsync(app, "monitor");
+        await app.Page.ClickAsync("a[data-nav=portfolio]");
+        await app.Page.WaitForSelectorAsync(".portfolio table");
+        Assert.Equal(2, (await app.TextsAsync(".portfolio tbody tr")).Length);
+        await CheckAsync(app, "portfolio");
         app.AssertClean();
 
         await using AppPage locked = await AppPage.OpenAsync(fixture, width, new FunctionKey("the-key").AnswerAsync);
@@ -49,6 +72,7 @@ public sealed class ScreenTests(BrowserFixture fixture)
         await app.ScreenshotAsync(screen, fullPage);
         await app.AssertFitsTheWidthAsync(screen);
         await app.AssertAccessibleAsync(screen);
+        await app.AssertNoStrayTextAsync();
     }
 }
 

@@ -5,7 +5,7 @@ using Microsoft.AspNetCore.Mvc;
 
 namespace FineTune.Functions.Http;
 
-/// <summary>The answers of the chart functions: an SVG document, or the problem that says why there is none.</summary>
+/// <summary>The answers of the chart functions: an SVG document, or the 404 of a kind there is not.</summary>
 public static class ChartResults
 {
     /// <summary>The media type of every chart.</summary>
@@ -24,19 +24,9 @@ public static class ChartResults
                 $"No chart named '{text}' here; the kinds are {string.Join(", ", kinds.Select(EnumText.Of))}."));
     }
 
-    /// <summary>200 with the chart, or 501 with the reason the figures it draws are not computed yet.</summary>
-    public static IActionResult Drawing(ChartDrawing drawing)
-    {
-        ArgumentNullException.ThrowIfNull(drawing);
-        return drawing.Svg is { } svg ? Svg(svg) : NotYet(drawing.Unavailable!);
-    }
-
     /// <summary>200 with an SVG document.</summary>
     public static IActionResult Svg(byte[] svg) =>
         new JsonBodyResult(StatusCodes.Status200OK, svg, SvgContentType)
             .WithHeader("Content-Security-Policy", SvgPolicy)
             .WithHeader("X-Content-Type-Options", "nosniff");
-
-    /// <summary>501: this version of the app does not compute what the chart draws.</summary>
-    public static IActionResult NotYet(string reason) => Problems.ForStatus(StatusCodes.Status501NotImplemented, reason);
 }

@@ -33,8 +33,7 @@ internal static class ChartOperations
             BadRequest("The scenario or X-Workspace-Id is not valid."),
             Problem(404, "No chart of this kind is drawn from a scenario in the body."),
             PayloadTooLarge(),
-            UnsupportedMediaType(),
-            NotYet()),
+            UnsupportedMediaType()),
     }.Secured(Access.FunctionKey, Visibility.Important, Tag);
 
     private static OpenApiOperation RenderScenarioChart() => new OpenApiOperation
@@ -42,14 +41,24 @@ internal static class ChartOperations
         OperationId = nameof(Functions.RenderScenarioChart),
         Summary = "Draw a chart of a stored scenario",
         Description = "Returns one chart of a stored scenario as an SVG image that stands alone in a web page or an e-mail: "
-            + "payback, cumulative costs, sensitivity, cost per request at scale, or daily spend against plan.",
-        Parameters = [Workspace(), ScenarioId(), Kind(Functions.RenderScenarioChart.Kinds)],
+            + "payback, cumulative costs, sensitivity, cost per request at scale, or daily spend against plan (monitor) over the "
+            + "days from and to name. A scenario without recorded usage gets a monitor chart of its plan that says so.",
+        Parameters =
+        [
+            Workspace(),
+            ScenarioId(),
+            Kind(Functions.RenderScenarioChart.Kinds),
+            Parameter("from", ParameterLocation.Query, "From", "Monitor only: the first day, YYYY-MM-DD, on or after the monitoring "
+                + "start; default the start (or 3,660 days before to).", Visibility.Advanced, new OpenApiSchema { Type = "string", Format = "date" }),
+            Parameter("to", ParameterLocation.Query, "To", "Monitor only: the last day, YYYY-MM-DD, at most 3,660 days after from; "
+                + "default today (UTC).", Visibility.Advanced, new OpenApiSchema { Type = "string", Format = "date" }),
+        ],
         Responses = Responses(
             Svg(),
-            BadRequest("X-Workspace-Id is not valid."),
+            BadRequest("For the monitor, from or to is not a date, before the monitoring start, or the window is empty or over "
+                + "3,660 days; or X-Workspace-Id is not valid."),
             Problem(404, "No scenario with this id in this workspace, or no chart of this kind."),
             StoredScenarioInvalid(),
-            NotYet(),
             StorageUnavailable()),
     }.Secured(Access.FunctionKey, Visibility.Important, Tag);
 
@@ -63,7 +72,4 @@ internal static class ChartOperations
         Description = "The chart: an SVG image with a title and a description that state its figures in words.",
         Content = { [ChartResults.SvgContentType] = new OpenApiMediaType { Schema = new OpenApiSchema { Type = "string", Format = "binary" } } },
     });
-
-    private static (int, OpenApiResponse) NotYet() =>
-        Problem(501, "This version does not compute yet the figures this chart draws; the detail says which.");
 }

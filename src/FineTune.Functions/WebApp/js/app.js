@@ -3,12 +3,18 @@
 //   #/                    a new scenario
 //   #/saved               the workspace's saved scenarios
 //   #/scenarios/{id}      a saved scenario, opened and analysed
+//   #/scenarios/{id}/monitor  its actual usage against the plan, and its alerts
+//   #/portfolio           every saved scenario of the workspace as it runs
 
 import * as scenarioScreen from './scenario-screen.js';
 import * as savedScreen from './saved-screen.js';
+import * as monitorScreen from './monitor-screen.js';
+import * as portfolioScreen from './portfolio-screen.js';
 
 const routes = [
   { pattern: /^#\/saved$/, nav: 'saved', title: 'Saved scenarios', show: (screen) => savedScreen.show(screen) },
+  { pattern: /^#\/scenarios\/([^/]+)\/monitor$/, nav: 'saved', title: 'Monitor', show: (screen, id) => monitorScreen.show(screen, decodeURIComponent(id)) },
+  { pattern: /^#\/portfolio$/, nav: 'portfolio', title: 'Portfolio', show: (screen) => portfolioScreen.show(screen) },
   { pattern: /^#\/scenarios\/([^/]+)$/, nav: 'saved', title: 'Saved scenario', show: (screen, id) => scenarioScreen.show(screen, decodeURIComponent(id)) },
   { pattern: /^(#\/?)?$/, nav: 'scenario', title: 'New scenario', show: (screen) => scenarioScreen.show(screen) },
 ];

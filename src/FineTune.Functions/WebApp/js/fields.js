@@ -63,13 +63,19 @@ export const optionalGroups = [
 
 export const approachKinds = [['prompt', 'Prompt'], ['rag', 'Retrieval (RAG)'], ['fine-tune', 'Fine-tuned model']];
 
-// A price picked from the catalog will fill the pricing fields below; they stay editable (a negotiated price wins).
+// A model picked from the catalog (`catalog`: the picker stands before the group's fields) fills the pricing fields; they
+// stay editable (a negotiated price wins).
 export const approachGroups = [
   {
     fields: [
       { key: 'id', label: 'Id', type: 'text', hint: 'lowercase letters, digits and hyphens' },
       { key: 'kind', label: 'Kind', type: 'select', options: approachKinds },
       { key: 'accuracy', label: 'Accuracy', type: 'number', hint: 'a fraction of outputs that are correct, e.g. 0.9' },
+    ],
+  },
+  {
+    catalog: 'approach',
+    fields: [
       { key: 'pricing.inputPerMillion', label: 'Input price', type: 'number', hint: perMillion },
       { key: 'pricing.outputPerMillion', label: 'Output price', type: 'number', hint: perMillion },
       { key: 'pricing.cachedInputPerMillion', label: 'Cached input price', type: 'number', hint: `${perMillion}; the input price when empty` },
@@ -107,6 +113,7 @@ export const approachGroups = [
   {
     legend: 'Routing to another model (optional)',
     optional: true,
+    catalog: 'routing',
     fields: [
       { key: 'routing.share', label: 'Share of requests routed', type: 'number', hint: fraction },
       { key: 'routing.accuracy', label: 'Routed model accuracy', type: 'number', hint: 'a fraction' },

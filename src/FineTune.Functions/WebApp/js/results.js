@@ -1,10 +1,12 @@
-// The analysis as a person reads it: the recommendation and its reasons, the figures in tables, then the charts (the
-// same SVG images the API serves).
+// The analysis as a person reads it: the recommendation and its reasons, what would change it, the figures in tables,
+// then the charts (the same SVG images the API serves).
 
 import { count, money, months, share } from './format.js';
 import { problemOf, send } from './api.js';
+import { element, table } from './dom.js';
+import { decisionSection } from './decision.js';
 
-/** The charts drawn from a scenario, in the order shown. A kind this version of the API cannot draw yet answers 501 and is left out. */
+/** The charts drawn from a scenario, in the order shown. */
 export const chartKinds = ['payback', 'costs', 'sensitivity', 'scale'];
 
 const verdicts = {
@@ -13,26 +15,6 @@ const verdicts = {
   'after-horizon': 'after the horizon',
   never: 'never (600 months)',
 };
-
-function element(tag, attributes = {}, ...children) {
-  const node = document.createElement(tag);
-  for (const [name, value] of Object.entries(attributes)) {
-    if (name === 'class') node.className = value;
-    else node.setAttribute(name, value);
-  }
-  node.append(...children.filter((child) => child !== null && child !== undefined));
-  return node;
-}
-
-/** A table with a caption; cells carry their column's name so a narrow screen can show each row as a card. */
-function table(caption, columns, rows) {
-  const head = element('thead', {}, element('tr', {}, ...columns.map((c) => element('th', { scope: 'col' }, c))));
-  const body = element('tbody', {}, ...rows.map((row) => element('tr', {},
-    ...row.map((cell, i) => i === 0
-      ? element('th', { scope: 'row', 'data-label': columns[0] }, cell)
-      : element('td', { 'data-label': columns[i] }, cell)))));
-  return element('table', { class: 'figures' }, element('caption', {}, caption), head, body);
-}
 
 /** Replaces the content of `container` with the analysis. */
 export function renderAnalysis(container, analysis, scenarioJson) {
@@ -73,14 +55,14 @@ export function renderAnalysis(container, analysis, scenarioJson) {
     ])));
 
   const charts = element('div', { class: 'charts' });
-  const notes = analysis.notes.length === 0 ? null : element('section', { 'aria-labelledby': 'notes-title' },
+  const notes = analysis.notes.length === 0 ? null : element('section', { class: 'notes', 'aria-labelledby': 'notes-title' },
     element('h3', { id: 'notes-title' }, 'Notes'),
     element('ul', {}, ...analysis.notes.map((note) => element('li', {}, note))));
 
-  container.replaceChildren(heading, summary,
+  container.replaceChildren(...[heading, summary, analysis.decision ? decisionSection(analysis) : null,
     element('section', { 'aria-labelledby': 'figures-title' }, element('h3', { id: 'figures-title' }, 'Figures'), approaches, breakEven),
     element('section', { 'aria-labelledby': 'charts-title' }, element('h3', { id: 'charts-title' }, 'Charts'), charts),
-    notes);
+    notes].filter(Boolean));
   container.hidden = false;
   return renderCharts(charts, scenarioJson);
 }
@@ -93,7 +75,6 @@ async function renderCharts(container, scenarioJson) {
   shownCharts.clear();
   const figures = await Promise.all(chartKinds.map(async (kind) => {
     const response = await send('POST', `analyses/charts/${kind}.svg`, { json: scenarioJson });
-    if (response.status === 501) return null;
     if (!response.ok) throw await problemOf(response);
     const svg = await response.text();
     const picture = new DOMParser().parseFromString(svg, 'image/svg+xml');
@@ -105,5 +86,5 @@ async function renderCharts(container, scenarioJson) {
     return element('figure', { class: 'chart', 'data-kind': kind },
       element('img', { src: url, alt: `${title}. ${description}`, width: root.getAttribute('width'), height: root.getAttribute('height') }));
   }));
-  container.replaceChildren(...figures.filter(Boolean));
+  container.replaceChildren(...figures);
 }

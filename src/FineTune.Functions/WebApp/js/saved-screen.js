@@ -2,17 +2,8 @@
 // the scenarios saved from another browser).
 
 import { ApiProblem, readJson, send, useWorkspace, workspace } from './api.js';
+import { element } from './dom.js';
 import { moment } from './format.js';
-
-function element(tag, attributes = {}, ...children) {
-  const node = document.createElement(tag);
-  for (const [name, value] of Object.entries(attributes)) {
-    if (name === 'class') node.className = value;
-    else node.setAttribute(name, value);
-  }
-  node.append(...children);
-  return node;
-}
 
 /** The screen. */
 export async function show(screen) {
@@ -49,14 +40,16 @@ export async function show(screen) {
       rows = element('tbody');
       list.replaceChildren(element('table', { class: 'figures saved' },
         element('caption', {}, `Scenarios of workspace ${workspace()}`),
-        element('thead', {}, element('tr', {}, ...['Name', 'Approaches', 'Last saved'].map((c) => element('th', { scope: 'col' }, c)))),
+        element('thead', {}, element('tr', {}, ...['Name', 'Approaches', 'Last saved', 'Usage'].map((c) => element('th', { scope: 'col' }, c)))),
         rows));
     }
     for (const item of result.items) {
       rows.append(element('tr', {},
         element('th', { scope: 'row', 'data-label': 'Name' }, element('a', { href: `#/scenarios/${encodeURIComponent(item.id)}` }, item.scenario.name)),
         element('td', { 'data-label': 'Approaches' }, item.scenario.approaches.map((a) => a.id).join(', ')),
-        element('td', { 'data-label': 'Last saved' }, moment(item.updatedAt))));
+        element('td', { 'data-label': 'Last saved' }, moment(item.updatedAt)),
+        element('td', { 'data-label': 'Usage' }, element('a', { href: `#/scenarios/${encodeURIComponent(item.id)}/monitor` },
+          'Monitor', element('span', { class: 'visually-hidden' }, ` ${item.scenario.name}`)))));
     }
   }
 

@@ -3,20 +3,12 @@
 
 import { ApiProblem, problemOf, readJson, send } from './api.js';
 import { clone, parse, set, stringify } from './json.js';
+import { modelPicker } from './catalog.js';
+import { element } from './dom.js';
 import { approachGroups, fieldElement, fill, labels, optionalGroups, scenarioGroups, valueOf } from './fields.js';
 import { renderAnalysis } from './results.js';
 
 const maxApproaches = 10;
-
-function element(tag, attributes = {}, ...children) {
-  const node = document.createElement(tag);
-  for (const [name, value] of Object.entries(attributes)) {
-    if (name === 'class') node.className = value;
-    else node.setAttribute(name, value);
-  }
-  node.append(...children);
-  return node;
-}
 
 let nextCard = 0;
 
@@ -28,11 +20,12 @@ export async function show(screen, id) {
     'Describe how you would serve the requests (prompting, retrieval or a fine-tuned model), the volume and the horizon, then analyse: ',
     'you get the cost per request, break-even, payback and a recommendation.');
   const status = element('p', { class: 'status', role: 'status' });
+  const monitorLink = element('p', { class: 'screen-links', hidden: '' });
   const summary = element('div', { class: 'error-summary', tabindex: '-1', hidden: '' });
   const form = element('form', { novalidate: '', 'aria-labelledby': 'form-title' });
   const results = element('div', { class: 'results', hidden: '' });
   const example = element('button', { type: 'button', class: 'secondary', 'data-action': 'example' }, 'Fill in an example');
-  screen.replaceChildren(title, intro, element('div', { class: 'actions' }, example), status, summary, form, results);
+  screen.replaceChildren(title, intro, monitorLink, element('div', { class: 'actions' }, example), status, summary, form, results);
 
   const formTitle = element('h2', { id: 'form-title', class: 'visually-hidden' }, 'Scenario');
   const approachList = element('div', { class: 'approaches' });
@@ -92,7 +85,7 @@ export async function show(screen, id) {
       const kind = card.querySelector('[data-key="kind"]').value;
       places.set(`approaches[${i}]`, card);
       for (const part of card.querySelectorAll('[data-group]')) places.set(`approaches[${i}].${part.dataset.group}`, part);
-      for (const input of card.querySelectorAll('input, select')) {
+      for (const input of card.querySelectorAll('[data-key]')) {
         if (input.closest('[data-kinds]') && !input.closest('[data-kinds]').dataset.kinds.split(' ').includes(kind)) {
           set(approach, input.dataset.key, undefined);
           continue;
@@ -107,7 +100,7 @@ export async function show(screen, id) {
 
   async function analyse() {
     const { json, places } = build();
-    const response = await send('POST', 'analyses', { json });
+    const response = await send('POST', 'analyses?include=decision', { json });
     if (response.status === 400) return showErrors(await problemOf(response), places);
     const analysis = await readJson(response);
     clearErrors();
@@ -132,6 +125,7 @@ export async function show(screen, id) {
     status.textContent = `Saved to workspace ${stored.workspace} as "${stored.scenario.name}".`;
     if (location.hash !== `#/scenarios/${stored.id}`) history.replaceState(null, '', `#/scenarios/${stored.id}`);
     title.textContent = 'Saved scenario';
+    showMonitorLink();
   }
 
   async function run(action) {
@@ -201,6 +195,11 @@ export async function show(screen, id) {
     }
   }
 
+  function showMonitorLink() {
+    monitorLink.replaceChildren(element('a', { href: `#/scenarios/${encodeURIComponent(state.id)}/monitor` }, 'Monitor its actual usage and alerts'));
+    monitorLink.hidden = false;
+  }
+
   if (id) {
     try {
       const response = await send('GET', `scenarios/${encodeURIComponent(id)}`);
@@ -210,6 +209,7 @@ export async function show(screen, id) {
       state.id = stored.id;
       state.etag = stored.etag;
       load(stored.scenario);
+      showMonitorLink();
       status.textContent = `Opened "${stored.scenario.name}" from workspace ${stored.workspace}.`;
       await run(() => analyse());
     } catch (error) {
@@ -252,11 +252,15 @@ function addApproach(list, approach) {
   const n = nextCard++;
   const card = element('fieldset', { class: 'approach', id: `approach-${n}` }, element('legend', {}, 'Approach'));
   card.base = clone(approach);
+  const kindOf = () => card.querySelector('[data-key="kind"]').value;
+  const pickers = [];
   for (const group of approachGroups) {
     const grid = element('div', { class: 'grid' });
     for (const field of group.fields) grid.append(fieldElement(field, `a${n}-${field.key.replaceAll('.', '-')}`));
+    const picker = group.catalog ? modelPicker(card, group.catalog, kindOf) : null;
+    if (picker) pickers.push(picker);
     if (!group.legend) {
-      card.append(grid);
+      card.append(...(picker ? [picker.element, grid] : [grid]));
     } else if (group.kinds) {
       const name = group.fields[0].key.split('.')[0];
       const part = element('fieldset', { class: 'part', 'data-kinds': group.kinds.join(' '), 'data-group': name, id: `approach-${n}-${name}` },
@@ -264,19 +268,23 @@ function addApproach(list, approach) {
       card.append(part);
     } else {
       const name = group.fields[0].key.split('.')[0];
-      const box = element('details', { class: 'group', 'data-group': name, id: `approach-${n}-${name}` }, element('summary', {}, group.legend), grid);
+      const box = element('details', { class: 'group', 'data-group': name, id: `approach-${n}-${name}` },
+        element('summary', {}, group.legend), picker?.element, grid);
       card.append(box);
     }
   }
   const remove = element('button', { type: 'button', class: 'secondary', 'data-action': 'remove' }, 'Remove this approach');
   card.append(element('div', { class: 'actions' }, remove));
-  for (const input of card.querySelectorAll('input, select')) fill(input, approach);
+  for (const input of card.querySelectorAll('[data-key]')) fill(input, approach);
   const kind = card.querySelector('[data-key="kind"]');
   if (!kind.value) kind.value = 'prompt';
   const showKind = () => {
     for (const part of card.querySelectorAll('[data-kinds]')) part.hidden = !part.dataset.kinds.split(' ').includes(kind.value);
   };
-  kind.addEventListener('change', showKind);
+  kind.addEventListener('change', () => {
+    showKind();
+    for (const picker of pickers) picker.kindChanged();
+  });
   card.querySelector('[data-key="id"]').addEventListener('input', () => renumber(list));
   showKind();
   remove.addEventListener('click', () => {
