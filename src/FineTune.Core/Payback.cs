@@ -132,7 +132,7 @@ public static class Payback
             else if (c < 0m && d > 0m)
             {
                 ahead = true;
-                since = new(m + (-c / d), Math.Ceiling(requests + ShareOfMonth(-c, v, d)));
+                since = new(m + (-c / d), CeilingOfCount(requests + ShareOfMonth(-c, v, d)));
             }
 
             c = end;
@@ -203,7 +203,20 @@ public static class Payback
 
         decimal balance = c + k * d;
         decimal f = -balance / d;
-        return new(from + k + f, Math.Ceiling(requests + k * v + ShareOfMonth(-balance, v, d)));
+        return new(from + k + f, CeilingOfCount(requests + k * v + ShareOfMonth(-balance, v, d)));
+    }
+
+    /// <summary>
+    /// The whole number of requests by which a break-even of <paramref name="count"/> requests is reached: its ceiling, except
+    /// that a count within decimal's rounding of a whole number (one part in 10^18, at least 10^-18) is that number. Volumes
+    /// that grew over rounded months carry 28 digits, and a break-even landing exactly on a request can come out as
+    /// 3553750.0000000000000000000001 from the last digit's rounding; its ceiling would push it one request up.
+    /// </summary>
+    internal static decimal CeilingOfCount(decimal count)
+    {
+        decimal whole = Math.Round(count, MidpointRounding.ToEven);
+        decimal tolerance = Math.Max(Math.Abs(count) * 1e-18m, 1e-18m);
+        return Math.Abs(count - whole) <= tolerance ? whole : Math.Ceiling(count);
     }
 
     /// <summary>

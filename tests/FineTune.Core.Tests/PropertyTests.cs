@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Numerics;
 using System.Text;
 using System.Text.Json;
@@ -771,6 +772,37 @@ public sealed class PropertyTests
     public void Walk_CumulativeAdvantageCrossingZeroAgain_MatchesTheLiteralLoopOfTheSpec() =>
         CrossingAgainGen.Sample(c => AssertWalkMatchesReference(
             c.Savings, c.FixedDelta, c.OneTimeDelta, c.RetrainA, c.EveryA, c.RetrainB, c.EveryB, c.Volumes()), iter: 3000);
+
+    /// <summary>
+    /// A break-even exactly on a whole request after months of 1% growth: 163,478.66 / 0.04484 = 3,553,750 requests, reached
+    /// in month 10 of 11 (B's retraining in month 17 comes after it). The rounded month volumes make the decimal share of the
+    /// month land a last digit above the whole request; the walk must still say 3,553,750, as the exact loop does.
+    /// </summary>
+    [Fact]
+    public void Walk_BreakEvenOnAWholeRequestAfterRoundedMonths_IsNotPushedOneRequestUp()
+    {
+        var volumes = new decimal[11];
+        Economics.Volumes(82_043m, 0.01m, volumes);
+
+        AssertWalkMatchesReference(0.04484m, 0m, 163_478.66m, 5_622.59m, 30, 4_875.55m, 17, volumes);
+
+        PaybackPoint walk = Payback.Walk(0.04484m, 0m, 163_478.66m, new FixedFigures(0m, 163_478.66m, 5_622.59m, 30),
+            new FixedFigures(0m, 0m, 4_875.55m, 17), volumes);
+        Assert.Equal(3_553_750m, walk.Requests);
+    }
+
+    [Theory]
+    [InlineData("3553750.0000000000000000000001", "3553750")]
+    [InlineData("3553749.9999999999999999999999", "3553750")]
+    [InlineData("3553750.000000001", "3553751")]
+    [InlineData("0.5", "1")]
+    [InlineData("0.000000000000000001", "0")]
+    [InlineData("0.00000000000000001", "1")]
+    [InlineData("12", "12")]
+    public void CeilingOfCount_WithinRoundingOfAWholeNumber_IsThatNumberElseTheCeiling(string count, string expected) =>
+        Assert.Equal(
+            decimal.Parse(expected, CultureInfo.InvariantCulture),
+            Payback.CeilingOfCount(decimal.Parse(count, CultureInfo.InvariantCulture)));
 
     /// <summary>
     /// A case where Jump and a decimal loop differ in the last digits (66.193448474142292624164828017 against
