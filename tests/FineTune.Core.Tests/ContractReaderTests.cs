@@ -2,6 +2,7 @@ using System.ComponentModel.DataAnnotations;
 using System.Text;
 using System.Text.Json;
 using System.Text.Json.Serialization;
+using System.Text.Json.Serialization.Metadata;
 using CsCheck;
 
 namespace FineTune.Core.Tests;
@@ -19,8 +20,12 @@ public sealed record Gadget(
 /// <summary>An object inside <see cref="Gadget"/>.</summary>
 public sealed record Part([property: Bounds(Bound.Money)] decimal Cost, bool? Spare);
 
+/// <summary>A record the reader's factory cannot build (a <see cref="List{T}"/>, which no array stands for): the deserializer does.</summary>
+public sealed record Crate([property: Length(0, 3)] List<Part> Parts, int? Shelf);
+
 [JsonSourceGenerationOptions(JsonSerializerDefaults.Web, Converters = [typeof(WholeNumberConverter), typeof(WholeNumber32Converter)])]
 [JsonSerializable(typeof(Gadget))]
+[JsonSerializable(typeof(Crate))]
 internal sealed partial class GadgetJsonContext : JsonSerializerContext;
 
 public sealed class ContractReaderTests
@@ -159,4 +164,61 @@ public sealed class ContractReaderTests
             ContractResult<Gadget> result = Read(mutated);
             Assert.True(result.IsValid || result.Errors.Count > 0, mutated);
         }, iter: 2000);
+
+    [Fact]
+    public void Read_BuildsTheRecordWithoutReadingTheBodyAgain_ForEveryRequestBodyOfTheApi()
+    {
+        // Each body's record is built from the checked values (RecordFactory), not by a second deserialization.
+        Assert.All(
+            new JsonTypeInfo[]
+            {
+                RequestJsonContext.Default.Scenario, RequestJsonContext.Default.UsageBatch, RequestJsonContext.Default.ModelPriceInput,
+                RequestJsonContext.Default.SubscriptionRequest, RequestJsonContext.Default.BenchmarkBandInput, GadgetJsonContext.Default.Gadget,
+            },
+            typeInfo => Assert.NotNull(ContractObject.Of(typeInfo).Factory));
+        Assert.Null(ContractObject.Of(GadgetJsonContext.Default.Crate).Factory);
+    }
+
+    [Fact]
+    public void Read_RecordTheFactoryCannotBuild_IsDeserialized()
+    {
+        ContractResult<Crate> result = new Contract<Crate>(GadgetJsonContext.Default.Crate)
+            .Read("""{ "parts": [ { "cost": 1.50 } ], "shelf": 2e1 }"""u8);
+
+        Assert.True(result.IsValid);
+        Assert.Equal((1.50m, 20), (Assert.Single(result.Value!.Parts).Cost, result.Value.Shelf!.Value));
+    }
+
+    /// <summary>
+    /// The factory and the deserializer build the same scenario from any valid body: same JSON back, decimals to their
+    /// last digit (1.50 stays 1.50), whole numbers however written, enums, nulls and absent sections alike.
+    /// </summary>
+    [Fact]
+    public void Read_AnyValidScenario_BuildsWhatTheDeserializerBuilds() =>
+        PropertyTests.ScenarioGen.Sample(scenario =>
+        {
+            byte[] body = ScenarioJson.SerializeToUtf8Bytes(scenario);
+
+            ScenarioParseResult read = ScenarioJson.Parse(body);
+
+            Assert.True(read.IsValid);
+            Scenario deserialized = JsonSerializer.Deserialize(body, RequestJsonContext.Default.Scenario)!;
+            Assert.Equal(ScenarioJson.Serialize(deserialized), ScenarioJson.Serialize(read.Scenario!));
+            Assert.Equal(ScenarioJson.Serialize(scenario), ScenarioJson.Serialize(read.Scenario!));
+        }, iter: 300);
+
+    [Fact]
+    public void Read_ScenarioWithTrailingZerosAndWholeNumbersWrittenAsDecimals_KeepsTheDigits()
+    {
+        string json = Samples.ThreeApproaches.Replace("\"requestsPerMonth\": 2000000", "\"requestsPerMonth\": 2.0e6", StringComparison.Ordinal)
+            .Replace("\"epochs\": 3,", "\"epochs\": 3.00,", StringComparison.Ordinal);
+        Assert.NotEqual(Samples.ThreeApproaches, json);
+
+        Scenario read = Samples.Parse(json);
+        Scenario deserialized = JsonSerializer.Deserialize(json, RequestJsonContext.Default.Scenario)!;
+
+        Assert.Equal(ScenarioJson.Serialize(deserialized), ScenarioJson.Serialize(read));
+        Assert.Equal((2_000_000m, 3, 1.70m), (read.Workload.RequestsPerMonth, read.Approaches[2].Training!.Epochs!.Value, read.Approaches[2].HostingPerHour!.Value));
+        Assert.Equal("1.70", read.Approaches[2].HostingPerHour!.Value.ToString(System.Globalization.CultureInfo.InvariantCulture));
+    }
 }

@@ -93,6 +93,9 @@ public sealed class ContractProperty
     /// <summary>The JSON names of an enum, in declaration order.</summary>
     public IReadOnlyList<string>? EnumNames { get; internal init; }
 
+    /// <summary>The values of an enum, boxed, in the order of <see cref="EnumNames"/>.</summary>
+    internal IReadOnlyList<object>? EnumValues { get; init; }
+
     /// <summary>The object of an <see cref="ContractKind.Object"/> property.</summary>
     public ContractObject? Object { get; internal init; }
 
@@ -104,17 +107,22 @@ public sealed class ContractProperty
     private byte[][]? utf8EnumNames;
 
     /// <summary>True when the JSON string <paramref name="value"/> is one of <see cref="EnumNames"/>, compared without decoding it.</summary>
-    internal bool IsEnumName(JsonElement value)
+    internal bool IsEnumName(JsonElement value) => EnumIndexOf(value) >= 0;
+
+    /// <summary>The enum value the JSON string <paramref name="value"/> names, which the reader has checked is one of them.</summary>
+    internal object EnumValueOf(JsonElement value) => EnumValues![EnumIndexOf(value)];
+
+    private int EnumIndexOf(JsonElement value)
     {
         utf8EnumNames ??= [.. (EnumNames ?? []).Select(Encoding.UTF8.GetBytes)];
-        foreach (byte[] name in utf8EnumNames)
+        for (int i = 0; i < utf8EnumNames.Length; i++)
         {
-            if (value.ValueEquals(name))
+            if (value.ValueEquals(utf8EnumNames[i]))
             {
-                return true;
+                return i;
             }
         }
-        return false;
+        return -1;
     }
 }
 
@@ -127,8 +135,14 @@ public sealed class ContractObject
     private static readonly ConcurrentDictionary<(Type, JsonSerializerOptions), ContractObject> Cache = new();
     private static readonly object Building = new();
 
+    private static readonly Lock MakingFactories = new();
+
     private ContractProperty[] properties = [];
+    private JsonTypeInfo? typeInfo;
+    private JsonPropertyInfo[] infos = [];
     private volatile bool complete;
+    private RecordFactory? factory;
+    private volatile int factoryState; // 0: not made; 1: being made (by the thread holding MakingFactories); 2: made
 
     private ContractObject(Type clrType) => ClrType = clrType;
 
@@ -153,6 +167,31 @@ public sealed class ContractObject
             }
         }
         throw new ArgumentOutOfRangeException(nameof(clrName), clrName, $"{Name} has no such property.");
+    }
+
+    /// <summary>
+    /// What builds the record from a checked body without reading it again; null when the deserializer must (see
+    /// <see cref="RecordFactory"/>), as for an object that holds itself.
+    /// </summary>
+    internal RecordFactory? Factory
+    {
+        get
+        {
+            if (factoryState == 2)
+            {
+                return factory;
+            }
+            lock (MakingFactories)
+            {
+                if (factoryState == 0)
+                {
+                    factoryState = 1;
+                    factory = RecordFactory.TryCreate(this, typeInfo!, infos);
+                    factoryState = 2;
+                }
+                return factoryState == 2 ? factory : null;
+            }
+        }
     }
 
     /// <summary>The contract of the object <paramref name="typeInfo"/> describes, and of every object it holds.</summary>
@@ -188,7 +227,9 @@ public sealed class ContractObject
         }
         var created = new ContractObject(type);
         Cache[(type, options)] = created;
-        created.properties = [.. options.GetTypeInfo(type).Properties.Select(Property)];
+        created.typeInfo = options.GetTypeInfo(type);
+        created.infos = [.. created.typeInfo.Properties];
+        created.properties = [.. created.infos.Select(Property)];
         created.complete = true;
         return created;
     }
@@ -227,6 +268,8 @@ public sealed class ContractObject
             MinLength = length?.MinimumLength,
             MaxLength = length?.MaximumLength,
             EnumNames = kind == ContractKind.Enum ? EnumText.All(type) : null,
+            // In declaration order, as EnumText.All names them.
+            EnumValues = kind == ContractKind.Enum ? [.. type.GetFields(BindingFlags.Public | BindingFlags.Static).Select(f => f.GetValue(null)!)] : null,
             Object = kind == ContractKind.Object ? Build(type, options) : null,
             Element = elementType is null ? null : Describe("", "", elementType, nullable: false, null, options),
         };

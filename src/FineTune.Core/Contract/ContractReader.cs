@@ -36,9 +36,9 @@ public sealed class ContractRules
 
 /// <summary>
 /// A JSON body read against a record of the contract declared once in Core (<see cref="ContractObject"/>): every problem
-/// at once, each with its JSON path, in one walk of the document, without exceptions; then the record is built by the
-/// source-generated deserializer of the same metadata. <c>null</c> counts as absent; unknown and repeated properties are
-/// refused.
+/// at once, each with its JSON path, in one walk of the document, without exceptions; then the record is built from the
+/// checked values through the constructor and setters the same metadata names (<see cref="RecordFactory"/>), else by its
+/// deserializer. <c>null</c> counts as absent; unknown and repeated properties are refused.
 /// </summary>
 public sealed class Contract<T>
     where T : class
@@ -106,19 +106,26 @@ public sealed class Contract<T>
         }
         using (document)
         {
+            ObjectView? root = null;
             try
             {
-                new Walker(errors, rules).Object(document.RootElement, new Where(JsonPath.Root, null), Root);
+                root = new Walker(errors, rules).Object(document.RootElement, new Where(JsonPath.Root, null), Root);
             }
             catch (InvalidOperationException)
             {
                 // JsonElement's text accessors throw this for text that is not valid UTF-8.
                 errors.Add("$", "The body is not valid UTF-8 text.");
             }
+            if (errors.Count > 0)
+            {
+                return new(null, errors.ToDictionary());
+            }
+            if (root is not null && Root.Factory is { } factory)
+            {
+                return new((T)factory.Build(root), errors.ToDictionary());
+            }
         }
-        return errors.Count > 0
-            ? new(null, errors.ToDictionary())
-            : new(JsonSerializer.Deserialize(utf8Json.Span, typeInfo), errors.ToDictionary());
+        return new(JsonSerializer.Deserialize(utf8Json.Span, typeInfo), errors.ToDictionary());
     }
 }
 
@@ -220,6 +227,8 @@ public sealed class ObjectView
     internal PropertyState StateOf(int index) => slots[index].State;
 
     internal JsonElement ValueOf(int index) => slots[index].Value;
+
+    internal object? ChildOf(int index) => slots[index].Child;
 
     private JsonElement? ValidValue(string clrName)
     {

@@ -1,0 +1,205 @@
+using System.Globalization;
+using System.Linq.Expressions;
+using System.Reflection;
+using System.Text.Json;
+using System.Text.Json.Serialization.Metadata;
+
+namespace FineTune.Core;
+
+/// <summary>
+/// Builds a record of the contract from the values the reader has just checked, through the constructor and setters the
+/// source-generated metadata names, without reading the body a second time. A record it cannot build this way (a
+/// property with a converter of its own, a collection an array cannot stand for, a constructor parameter without a
+/// property) has no factory, and the reader deserializes the body instead; both give the same record.
+/// </summary>
+internal sealed class RecordFactory
+{
+    private readonly ContractObject contract;
+    private readonly JsonTypeInfo typeInfo;
+    private readonly Func<object?[], object>? constructor;
+    private readonly object?[] absentArguments;
+    private readonly int[] argumentOf;
+    private readonly Action<object, object?>?[] setterOf;
+    private readonly Type?[] arrayElementOf;
+
+    private RecordFactory(
+        ContractObject contract, JsonTypeInfo typeInfo, Func<object?[], object>? constructor, object?[] absentArguments, int[] argumentOf,
+        Action<object, object?>?[] setterOf, Type?[] arrayElementOf)
+    {
+        this.contract = contract;
+        this.typeInfo = typeInfo;
+        this.constructor = constructor;
+        this.absentArguments = absentArguments;
+        this.argumentOf = argumentOf;
+        this.setterOf = setterOf;
+        this.arrayElementOf = arrayElementOf;
+    }
+
+    /// <summary>The factory of <paramref name="contract"/>'s record, or null when the deserializer must build it.</summary>
+    /// <param name="contract">The object.</param>
+    /// <param name="typeInfo">Its metadata.</param>
+    /// <param name="infos">The metadata of its properties, in the order of <see cref="ContractObject.Properties"/>.</param>
+    public static RecordFactory? TryCreate(ContractObject contract, JsonTypeInfo typeInfo, IReadOnlyList<JsonPropertyInfo> infos)
+    {
+        ConstructorInfo? constructor = null;
+        Func<object?[], object>? construct = null;
+        object?[] absent = [];
+        if (typeInfo.CreateObject is null)
+        {
+            if (typeInfo.ConstructorAttributeProvider is not ConstructorInfo declared)
+            {
+                return null;
+            }
+            constructor = declared;
+            ParameterInfo[] parameters = declared.GetParameters();
+            absent = new object?[parameters.Length];
+            var covered = new bool[parameters.Length];
+            foreach (JsonPropertyInfo info in infos)
+            {
+                if (info.AssociatedParameter is { } parameter)
+                {
+                    covered[parameter.Position] = true;
+                    absent[parameter.Position] = parameter.HasDefaultValue ? parameter.DefaultValue : DefaultOf(parameter.ParameterType);
+                }
+            }
+            if (covered.Contains(false))
+            {
+                return null;
+            }
+            construct = Compile(declared, parameters);
+        }
+
+        var argumentOf = new int[infos.Count];
+        var setterOf = new Action<object, object?>?[infos.Count];
+        var arrayElementOf = new Type?[infos.Count];
+        for (int i = 0; i < infos.Count; i++)
+        {
+            JsonPropertyInfo info = infos[i];
+            ContractProperty property = contract.Properties[i];
+            argumentOf[i] = constructor is not null && info.AssociatedParameter is { } parameter ? parameter.Position : -1;
+            setterOf[i] = argumentOf[i] < 0 ? info.Set : null;
+            if (!CanRead(property, info.PropertyType, out arrayElementOf[i]))
+            {
+                return null;
+            }
+        }
+        return new RecordFactory(contract, typeInfo, construct, absent, argumentOf, setterOf, arrayElementOf);
+    }
+
+    /// <summary>The record of <paramref name="view"/>, an object the reader found without a problem.</summary>
+    public object Build(ObjectView view)
+    {
+        object?[]? arguments = null;
+        if (constructor is not null)
+        {
+            arguments = new object?[absentArguments.Length];
+            absentArguments.CopyTo(arguments, 0);
+        }
+        object? instance = constructor is null ? typeInfo.CreateObject!() : null;
+        Span<int> late = stackalloc int[argumentOf.Length];
+        int lateCount = 0;
+        for (int i = 0; i < argumentOf.Length; i++)
+        {
+            if (view.StateOf(i) != ObjectView.PropertyState.Valid)
+            {
+                continue;
+            }
+            if (argumentOf[i] >= 0)
+            {
+                arguments![argumentOf[i]] = Read(contract.Properties[i], arrayElementOf[i], view.ValueOf(i), view.ChildOf(i));
+            }
+            else if (setterOf[i] is not null)
+            {
+                late[lateCount++] = i;
+            }
+        }
+        instance ??= constructor!(arguments!);
+        foreach (int i in late[..lateCount])
+        {
+            setterOf[i]!(instance, Read(contract.Properties[i], arrayElementOf[i], view.ValueOf(i), view.ChildOf(i)));
+        }
+        return instance;
+    }
+
+    // (object?[] a) => new T((P0)a[0], (P1)a[1], ...): a reflection call per record would cost more than reading the body again.
+    private static Func<object?[], object> Compile(ConstructorInfo constructor, ParameterInfo[] parameters)
+    {
+        ParameterExpression arguments = Expression.Parameter(typeof(object?[]), "arguments");
+        NewExpression create = Expression.New(constructor, parameters.Select((parameter, i) =>
+            Expression.Convert(Expression.ArrayIndex(arguments, Expression.Constant(i)), parameter.ParameterType)));
+        return Expression.Lambda<Func<object?[], object>>(Expression.Convert(create, typeof(object)), arguments).Compile();
+    }
+
+    private static bool CanRead(ContractProperty property, Type declared, out Type? arrayElement)
+    {
+        arrayElement = null;
+        switch (property.Kind)
+        {
+            case ContractKind.Json or ContractKind.Map:
+                return false;
+            case ContractKind.Object:
+                return property.Object!.Factory is not null;
+            case ContractKind.Array:
+                ContractProperty element = property.Element!;
+                Type collection = Nullable.GetUnderlyingType(declared) ?? declared;
+                Type? itemType = ItemType(collection);
+                if (itemType is null || !collection.IsAssignableFrom(itemType.MakeArrayType())
+                    || element.Kind is ContractKind.Array or ContractKind.Map or ContractKind.Json)
+                {
+                    return false;
+                }
+                arrayElement = itemType;
+                return CanRead(element, itemType, out _);
+            default:
+                return true;
+        }
+    }
+
+    private static Type? ItemType(Type collection) =>
+        collection.IsArray ? collection.GetElementType()
+        : collection.IsGenericType && collection.GetGenericArguments() is [Type item]
+            && collection.IsAssignableFrom(item.MakeArrayType()) ? item
+        : null;
+
+    private static object? Read(ContractProperty property, Type? arrayElement, JsonElement value, object? child) => property.Kind switch
+    {
+        ContractKind.String => value.GetString(),
+        ContractKind.Boolean => value.GetBoolean(),
+        ContractKind.Number => Number(property.ClrType, value),
+        ContractKind.Integer => Integer(property.ClrType, value),
+        ContractKind.Enum => property.EnumValueOf(value),
+        ContractKind.Date => DateOnly.ParseExact(value.GetString()!, "yyyy-MM-dd", CultureInfo.InvariantCulture),
+        ContractKind.DateTime => property.ClrType == typeof(DateTime) ? value.GetDateTime() : value.GetDateTimeOffset(),
+        ContractKind.Object => property.Object!.Factory!.Build((ObjectView)child!),
+        ContractKind.Array => Array(property.Element!, arrayElement!, value, child as ObjectView?[]),
+        _ => throw new NotSupportedException($"{property.Kind} properties are built by the deserializer."),
+    };
+
+    private static Array Array(ContractProperty element, Type itemType, JsonElement value, ObjectView?[]? views)
+    {
+        var items = System.Array.CreateInstance(itemType, value.GetArrayLength());
+        int index = 0;
+        foreach (JsonElement item in value.EnumerateArray())
+        {
+            items.SetValue(Read(element, null, item, views?[index]), index);
+            index++;
+        }
+        return items;
+    }
+
+    private static object Number(Type type, JsonElement value) =>
+        type == typeof(decimal) ? value.GetDecimal()
+        : type == typeof(double) ? (object)value.GetDouble()
+        : value.GetSingle();
+
+    // A whole number as the contract accepts it: 300, 300.0 or 3e2 (the reader has checked it is whole and in range).
+    private static object Integer(Type type, JsonElement value)
+    {
+        long whole = value.TryGetInt64(out long exact) ? exact : (long)value.GetDecimal();
+        return type == typeof(int) ? (object)(int)whole : type == typeof(short) ? (object)(short)whole : whole;
+    }
+
+    private static object? DefaultOf(Type type) => type.IsValueType && Nullable.GetUnderlyingType(type) is null
+        ? Activator.CreateInstance(type)
+        : null;
+}
