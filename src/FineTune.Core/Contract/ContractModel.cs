@@ -106,11 +106,11 @@ public sealed class ContractProperty
 
     private byte[][]? utf8EnumNames;
 
-    /// <summary>True when the JSON string <paramref name="value"/> is one of <see cref="EnumNames"/>, compared without decoding it.</summary>
-    internal bool IsEnumName(JsonElement value) => EnumIndexOf(value) >= 0;
-
-    /// <summary>The enum value the JSON string <paramref name="value"/> names, which the reader has checked is one of them.</summary>
-    internal object EnumValueOf(JsonElement value) => EnumValues![EnumIndexOf(value)];
+    /// <summary>
+    /// The enum value the JSON string <paramref name="value"/> names, boxed; null when it is none of <see cref="EnumNames"/>,
+    /// compared without decoding it.
+    /// </summary>
+    internal object? EnumValueOf(JsonElement value) => EnumIndexOf(value) is int i and >= 0 ? EnumValues![i] : null;
 
     private int EnumIndexOf(JsonElement value)
     {

@@ -189,22 +189,30 @@ public sealed class ObjectView
     public bool Has(string clrName) => slots[Contract.IndexOf(clrName)].State != PropertyState.Absent;
 
     /// <summary>The property's number (or whole number), when present and valid.</summary>
-    public decimal? Number(string clrName) =>
-        ValidValue(clrName) is { } element && element.TryGetDecimal(out decimal value) ? value : null;
+    public decimal? Number(string clrName) => ValidSlot(clrName)?.Read switch
+    {
+        decimal number => number,
+        long number => number,
+        int number => number,
+        short number => number,
+        double number => (decimal)number,
+        float number => (decimal)number,
+        _ => null,
+    };
 
     /// <summary>The property's string (or enum or date text), when present and valid.</summary>
-    public string? Text(string clrName) => ValidValue(clrName)?.GetString();
+    public string? Text(string clrName) => ValidSlot(clrName) is { } slot ? slot.Read as string ?? slot.Value.GetString() : null;
 
     /// <summary>The property's enum value, when present and valid.</summary>
     public TEnum? Enum<TEnum>(string clrName)
         where TEnum : struct, System.Enum =>
-        EnumText.TryParse(Text(clrName), out TEnum value) ? value : null;
+        ValidSlot(clrName)?.Read is TEnum value ? value : null;
 
     /// <summary>The view of the nested object, when present and an object (its own properties may have problems).</summary>
-    public ObjectView? Child(string clrName) => slots[Contract.IndexOf(clrName)].Child as ObjectView;
+    public ObjectView? Child(string clrName) => slots[Contract.IndexOf(clrName)].Read as ObjectView;
 
     /// <summary>The views of an array's objects, in order; null for an item that is not an object. Empty when not an array.</summary>
-    public IReadOnlyList<ObjectView?> Items(string clrName) => slots[Contract.IndexOf(clrName)].Child as ObjectView?[] ?? [];
+    public IReadOnlyList<ObjectView?> Items(string clrName) => slots[Contract.IndexOf(clrName)].Read as ObjectView?[] ?? [];
 
     /// <summary>The JSON path of the property.</summary>
     public string PathOf(string clrName) => path.Property(Contract.Properties[Contract.IndexOf(clrName)].Name);
@@ -220,7 +228,7 @@ public sealed class ObjectView
 
     internal JsonPath JsonPath => path;
 
-    internal void Set(int index, JsonElement value, PropertyState state, object? child = null) => slots[index] = new(value, state, child);
+    internal void Set(int index, JsonElement value, PropertyState state, object? read = null) => slots[index] = new(value, state, read);
 
     internal void MarkInvalid(int index) => slots[index].State = PropertyState.Invalid;
 
@@ -228,19 +236,21 @@ public sealed class ObjectView
 
     internal JsonElement ValueOf(int index) => slots[index].Value;
 
-    internal object? ChildOf(int index) => slots[index].Child;
+    internal object? ReadOf(int index) => slots[index].Read;
 
-    private JsonElement? ValidValue(string clrName)
+    private Slot? ValidSlot(string clrName)
     {
         ref readonly Slot slot = ref slots[Contract.IndexOf(clrName)];
-        return slot.State == PropertyState.Valid ? slot.Value : null;
+        return slot.State == PropertyState.Valid ? slot : null;
     }
 
-    private struct Slot(JsonElement value, PropertyState state, object? child)
+    /// <summary>A property's JSON value, its state, and what the walk read from it once checked: the CLR value (boxed), the view
+    /// of an object, or an array's items (views of objects, else values), for rules and the record alike.</summary>
+    private struct Slot(JsonElement value, PropertyState state, object? read)
     {
         public readonly JsonElement Value = value;
         public PropertyState State = state;
-        public readonly object? Child = child;
+        public readonly object? Read = read;
     }
 }
 
@@ -335,8 +345,8 @@ internal sealed class Walker(ContractErrors errors, ContractRules rules)
                     break;
                 case ObjectView.PropertyState.Valid:
                     JsonElement value = view.ValueOf(i);
-                    bool valid = Value(value, new Where(path, declared.Name), declared, out object? child);
-                    view.Set(i, value, valid ? ObjectView.PropertyState.Valid : ObjectView.PropertyState.Invalid, child);
+                    bool valid = Value(value, new Where(path, declared.Name), declared, out object? read);
+                    view.Set(i, value, valid ? ObjectView.PropertyState.Valid : ObjectView.PropertyState.Invalid, read);
                     break;
             }
         }
@@ -344,36 +354,47 @@ internal sealed class Walker(ContractErrors errors, ContractRules rules)
         return view;
     }
 
-    /// <summary>Checks one value; false (with the problem added) when it does not meet its declaration.</summary>
-    private bool Value(JsonElement value, Where where, ContractProperty declared, out object? child)
+    private static readonly object True = true, False = false;
+
+    /// <summary>
+    /// Checks one value; false (with the problem added) when it does not meet its declaration. A valid value is
+    /// <paramref name="read"/> once, as its record holds it (boxed), so that rules and the record decode nothing again.
+    /// </summary>
+    private bool Value(JsonElement value, Where where, ContractProperty declared, out object? read)
     {
-        child = null;
+        read = null;
         switch (declared.Kind)
         {
             case ContractKind.Object:
                 ObjectView? view = Object(value, where, declared.Object!);
-                child = view;
+                read = view;
                 return view is not null;
             case ContractKind.Array:
-                return Array(value, where, declared, out child);
+                return Array(value, where, declared, out read);
             case ContractKind.Number:
             case ContractKind.Integer:
-                return Number(value, where, declared);
+                return Number(value, where, declared, out read);
             case ContractKind.Boolean:
+                read = value.ValueKind == JsonValueKind.True ? True : False;
                 return Check(value.ValueKind is JsonValueKind.True or JsonValueKind.False, where, "must be true or false.");
             case ContractKind.String:
-                return Text(value, where, declared);
+                return Text(value, where, declared, out read);
             case ContractKind.Enum:
                 // GetString, on a mismatch only, refuses text that is not UTF-8 as such (it throws; see Read).
-                return value.ValueKind == JsonValueKind.String && (declared.IsEnumName(value) || value.GetString() is null)
+                read = value.ValueKind == JsonValueKind.String ? declared.EnumValueOf(value) : null;
+                return read is not null || value.ValueKind == JsonValueKind.String && value.GetString() is null
                     || Refuse(where, $"must be one of {string.Join(", ", declared.EnumNames!)}.");
             case ContractKind.Date:
-                return Check(value.ValueKind == JsonValueKind.String
-                    && DateOnly.TryParseExact(value.GetString(), "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out _),
-                    where, "must be a date, YYYY-MM-DD.");
+                DateOnly day = default;
+                bool date = value.ValueKind == JsonValueKind.String
+                    && DateOnly.TryParseExact(value.GetString(), "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out day);
+                read = date ? day : null;
+                return Check(date, where, "must be a date, YYYY-MM-DD.");
             case ContractKind.DateTime:
-                return Check(value.ValueKind == JsonValueKind.String && value.TryGetDateTimeOffset(out _), where,
-                    "must be a date and time, RFC 3339.");
+                DateTimeOffset at = default;
+                bool moment = value.ValueKind == JsonValueKind.String && value.TryGetDateTimeOffset(out at);
+                read = !moment ? null : declared.ClrType == typeof(DateTime) ? value.GetDateTime() : (object)at;
+                return Check(moment, where, "must be a date and time, RFC 3339.");
             default:
                 throw new NotSupportedException($"{declared.Kind} properties are not read from request bodies.");
         }
@@ -396,7 +417,8 @@ internal sealed class Walker(ContractErrors errors, ContractRules rules)
         ContractProperty element = declared.Element!;
         JsonPath path = where.Node();
         bool valid = true;
-        ObjectView?[]? views = element.Kind == ContractKind.Object ? new ObjectView?[count] : null;
+        // The items as read: views of objects (what ObjectView.Items gives rules), else values.
+        object?[] read = element.Kind == ContractKind.Object ? new ObjectView?[count] : new object?[count];
         int index = 0;
         foreach (JsonElement item in value.EnumerateArray())
         {
@@ -408,36 +430,47 @@ internal sealed class Walker(ContractErrors errors, ContractRules rules)
             else
             {
                 valid &= Value(item, itemWhere, element, out object? child);
-                if (views is not null)
-                {
-                    views[index] = child as ObjectView;
-                }
+                read[index] = child;
             }
             index++;
         }
-        items = views;
+        items = read;
         return valid;
     }
 
-    private bool Number(JsonElement value, Where where, ContractProperty declared)
+    private bool Number(JsonElement value, Where where, ContractProperty declared, out object? read)
     {
+        read = null;
         bool whole = declared.Kind == ContractKind.Integer;
         if (!Check(value.ValueKind == JsonValueKind.Number, where, whole ? "must be a whole number." : "must be a number."))
         {
             return false;
         }
         NumberRange range = declared.Range ?? FullRange(declared.ClrType);
-        return (value.TryGetDecimal(out decimal number) && range.Contains(number) || Refuse(where, range.Describe(whole)))
-            && (!whole || Check(IsWholeNumber(value), where, "must be a whole number."));
+        if (!((value.TryGetDecimal(out decimal number) && range.Contains(number) || Refuse(where, range.Describe(whole)))
+            && (!whole || Check(IsWholeNumber(value), where, "must be a whole number."))))
+        {
+            return false;
+        }
+        Type type = declared.ClrType;
+        read = type == typeof(decimal) ? number
+            : type == typeof(long) ? (long)number
+            : type == typeof(int) ? (int)number
+            : type == typeof(short) ? (short)number
+            : type == typeof(double) ? value.GetDouble()
+            : (object)value.GetSingle();
+        return true;
     }
 
-    private bool Text(JsonElement value, Where where, ContractProperty declared)
+    private bool Text(JsonElement value, Where where, ContractProperty declared, out object? read)
     {
+        read = null;
         if (!Check(value.ValueKind == JsonValueKind.String, where, "must be a string."))
         {
             return false;
         }
         string text = value.GetString()!;
+        read = text;
         int min = declared.MinLength ?? 0, max = declared.MaxLength ?? int.MaxValue;
         return (text.Length >= min && text.Length <= max && (min == 0 || !string.IsNullOrWhiteSpace(text))
                 || Refuse(where, max == int.MaxValue ? $"must be at least {min} characters." : $"must be {min} to {max} characters, not only spaces."))

@@ -1,4 +1,3 @@
-using System.Globalization;
 using System.Linq.Expressions;
 using System.Reflection;
 using System.Text.Json;
@@ -17,19 +16,19 @@ internal sealed class RecordFactory
     private readonly ContractObject contract;
     private readonly JsonTypeInfo typeInfo;
     private readonly Func<object?[], object>? constructor;
-    private readonly object?[] absentArguments;
+    private readonly int parameterCount;
     private readonly int[] argumentOf;
     private readonly Action<object, object?>?[] setterOf;
     private readonly Type?[] arrayElementOf;
 
     private RecordFactory(
-        ContractObject contract, JsonTypeInfo typeInfo, Func<object?[], object>? constructor, object?[] absentArguments, int[] argumentOf,
+        ContractObject contract, JsonTypeInfo typeInfo, Func<object?[], object>? constructor, int parameterCount, int[] argumentOf,
         Action<object, object?>?[] setterOf, Type?[] arrayElementOf)
     {
         this.contract = contract;
         this.typeInfo = typeInfo;
         this.constructor = constructor;
-        this.absentArguments = absentArguments;
+        this.parameterCount = parameterCount;
         this.argumentOf = argumentOf;
         this.setterOf = setterOf;
         this.arrayElementOf = arrayElementOf;
@@ -66,7 +65,7 @@ internal sealed class RecordFactory
             {
                 return null;
             }
-            construct = Compile(declared, parameters);
+            construct = Compile(declared, parameters, absent);
         }
 
         var argumentOf = new int[infos.Count];
@@ -83,18 +82,15 @@ internal sealed class RecordFactory
                 return null;
             }
         }
-        return new RecordFactory(contract, typeInfo, construct, absent, argumentOf, setterOf, arrayElementOf);
+        return new RecordFactory(contract, typeInfo, construct, absent.Length, argumentOf, setterOf, arrayElementOf);
     }
 
     /// <summary>The record of <paramref name="view"/>, an object the reader found without a problem.</summary>
     public object Build(ObjectView view)
     {
-        object?[]? arguments = null;
-        if (constructor is not null)
-        {
-            arguments = new object?[absentArguments.Length];
-            absentArguments.CopyTo(arguments, 0);
-        }
+        // An argument left null is one the body did not give (a value the reader checked is never null): the compiled
+        // constructor call passes the parameter's default for it.
+        object?[]? arguments = constructor is null ? null : new object?[parameterCount];
         object? instance = constructor is null ? typeInfo.CreateObject!() : null;
         Span<int> late = stackalloc int[argumentOf.Length];
         int lateCount = 0;
@@ -106,7 +102,7 @@ internal sealed class RecordFactory
             }
             if (argumentOf[i] >= 0)
             {
-                arguments![argumentOf[i]] = Read(contract.Properties[i], arrayElementOf[i], view.ValueOf(i), view.ChildOf(i));
+                arguments![argumentOf[i]] = Read(contract.Properties[i], arrayElementOf[i], view.ReadOf(i));
             }
             else if (setterOf[i] is not null)
             {
@@ -116,17 +112,24 @@ internal sealed class RecordFactory
         instance ??= constructor!(arguments!);
         foreach (int i in late[..lateCount])
         {
-            setterOf[i]!(instance, Read(contract.Properties[i], arrayElementOf[i], view.ValueOf(i), view.ChildOf(i)));
+            setterOf[i]!(instance, Read(contract.Properties[i], arrayElementOf[i], view.ReadOf(i)));
         }
         return instance;
     }
 
-    // (object?[] a) => new T((P0)a[0], (P1)a[1], ...): a reflection call per record would cost more than reading the body again.
-    private static Func<object?[], object> Compile(ConstructorInfo constructor, ParameterInfo[] parameters)
+    // (object?[] a) => new T(a[0] is null ? absent0 : (P0)a[0], ...): a reflection call per record would cost more than
+    // reading the body again.
+    private static Func<object?[], object> Compile(ConstructorInfo constructor, ParameterInfo[] parameters, object?[] absent)
     {
         ParameterExpression arguments = Expression.Parameter(typeof(object?[]), "arguments");
         NewExpression create = Expression.New(constructor, parameters.Select((parameter, i) =>
-            Expression.Convert(Expression.ArrayIndex(arguments, Expression.Constant(i)), parameter.ParameterType)));
+        {
+            BinaryExpression given = Expression.ArrayIndex(arguments, Expression.Constant(i));
+            return (Expression)Expression.Condition(
+                Expression.Equal(given, Expression.Constant(null)),
+                Expression.Constant(absent[i], parameter.ParameterType),
+                Expression.Convert(given, parameter.ParameterType));
+        }));
         return Expression.Lambda<Func<object?[], object>>(Expression.Convert(create, typeof(object)), arguments).Compile();
     }
 
@@ -161,42 +164,22 @@ internal sealed class RecordFactory
             && collection.IsAssignableFrom(item.MakeArrayType()) ? item
         : null;
 
-    private static object? Read(ContractProperty property, Type? arrayElement, JsonElement value, object? child) => property.Kind switch
+    // The walk has read every valid value as its record holds it; only objects and arrays are built here.
+    private static object? Read(ContractProperty property, Type? arrayElement, object? read) => property.Kind switch
     {
-        ContractKind.String => value.GetString(),
-        ContractKind.Boolean => value.GetBoolean(),
-        ContractKind.Number => Number(property.ClrType, value),
-        ContractKind.Integer => Integer(property.ClrType, value),
-        ContractKind.Enum => property.EnumValueOf(value),
-        ContractKind.Date => DateOnly.ParseExact(value.GetString()!, "yyyy-MM-dd", CultureInfo.InvariantCulture),
-        ContractKind.DateTime => property.ClrType == typeof(DateTime) ? value.GetDateTime() : value.GetDateTimeOffset(),
-        ContractKind.Object => property.Object!.Factory!.Build((ObjectView)child!),
-        ContractKind.Array => Array(property.Element!, arrayElement!, value, child as ObjectView?[]),
-        _ => throw new NotSupportedException($"{property.Kind} properties are built by the deserializer."),
+        ContractKind.Object => property.Object!.Factory!.Build((ObjectView)read!),
+        ContractKind.Array => Array(property.Element!, arrayElement!, (object?[])read!),
+        _ => read,
     };
 
-    private static Array Array(ContractProperty element, Type itemType, JsonElement value, ObjectView?[]? views)
+    private static Array Array(ContractProperty element, Type itemType, object?[] read)
     {
-        var items = System.Array.CreateInstance(itemType, value.GetArrayLength());
-        int index = 0;
-        foreach (JsonElement item in value.EnumerateArray())
+        var items = System.Array.CreateInstance(itemType, read.Length);
+        for (int i = 0; i < read.Length; i++)
         {
-            items.SetValue(Read(element, null, item, views?[index]), index);
-            index++;
+            items.SetValue(Read(element, null, read[i]), i);
         }
         return items;
-    }
-
-    private static object Number(Type type, JsonElement value) =>
-        type == typeof(decimal) ? value.GetDecimal()
-        : type == typeof(double) ? (object)value.GetDouble()
-        : value.GetSingle();
-
-    // A whole number as the contract accepts it: 300, 300.0 or 3e2 (the reader has checked it is whole and in range).
-    private static object Integer(Type type, JsonElement value)
-    {
-        long whole = value.TryGetInt64(out long exact) ? exact : (long)value.GetDecimal();
-        return type == typeof(int) ? (object)(int)whole : type == typeof(short) ? (object)(short)whole : whole;
     }
 
     private static object? DefaultOf(Type type) => type.IsValueType && Nullable.GetUnderlyingType(type) is null
