@@ -19,11 +19,11 @@ internal sealed class RecordFactory
     private readonly int parameterCount;
     private readonly int[] argumentOf;
     private readonly Action<object, object?>?[] setterOf;
-    private readonly Type?[] arrayElementOf;
+    private readonly Func<object?[], object>?[] arrayOf;
 
     private RecordFactory(
         ContractObject contract, JsonTypeInfo typeInfo, Func<object?[], object>? constructor, int parameterCount, int[] argumentOf,
-        Action<object, object?>?[] setterOf, Type?[] arrayElementOf)
+        Action<object, object?>?[] setterOf, Func<object?[], object>?[] arrayOf)
     {
         this.contract = contract;
         this.typeInfo = typeInfo;
@@ -31,7 +31,7 @@ internal sealed class RecordFactory
         this.parameterCount = parameterCount;
         this.argumentOf = argumentOf;
         this.setterOf = setterOf;
-        this.arrayElementOf = arrayElementOf;
+        this.arrayOf = arrayOf;
     }
 
     /// <summary>The factory of <paramref name="contract"/>'s record, or null when the deserializer must build it.</summary>
@@ -70,19 +70,19 @@ internal sealed class RecordFactory
 
         var argumentOf = new int[infos.Count];
         var setterOf = new Action<object, object?>?[infos.Count];
-        var arrayElementOf = new Type?[infos.Count];
+        var arrayOf = new Func<object?[], object>?[infos.Count];
         for (int i = 0; i < infos.Count; i++)
         {
             JsonPropertyInfo info = infos[i];
             ContractProperty property = contract.Properties[i];
             argumentOf[i] = constructor is not null && info.AssociatedParameter is { } parameter ? parameter.Position : -1;
             setterOf[i] = argumentOf[i] < 0 ? info.Set : null;
-            if (!CanRead(property, info.PropertyType, out arrayElementOf[i]))
+            if (!CanRead(property, info.PropertyType, out arrayOf[i]))
             {
                 return null;
             }
         }
-        return new RecordFactory(contract, typeInfo, construct, absent.Length, argumentOf, setterOf, arrayElementOf);
+        return new RecordFactory(contract, typeInfo, construct, absent.Length, argumentOf, setterOf, arrayOf);
     }
 
     /// <summary>The record of <paramref name="view"/>, an object the reader found without a problem.</summary>
@@ -102,7 +102,7 @@ internal sealed class RecordFactory
             }
             if (argumentOf[i] >= 0)
             {
-                arguments![argumentOf[i]] = Read(contract.Properties[i], arrayElementOf[i], view.ReadOf(i));
+                arguments![argumentOf[i]] = Read(contract.Properties[i], arrayOf[i], view.ReadOf(i));
             }
             else if (setterOf[i] is not null)
             {
@@ -112,7 +112,7 @@ internal sealed class RecordFactory
         instance ??= constructor!(arguments!);
         foreach (int i in late[..lateCount])
         {
-            setterOf[i]!(instance, Read(contract.Properties[i], arrayElementOf[i], view.ReadOf(i)));
+            setterOf[i]!(instance, Read(contract.Properties[i], arrayOf[i], view.ReadOf(i)));
         }
         return instance;
     }
@@ -133,9 +133,9 @@ internal sealed class RecordFactory
         return Expression.Lambda<Func<object?[], object>>(Expression.Convert(create, typeof(object)), arguments).Compile();
     }
 
-    private static bool CanRead(ContractProperty property, Type declared, out Type? arrayElement)
+    private static bool CanRead(ContractProperty property, Type declared, out Func<object?[], object>? array)
     {
-        arrayElement = null;
+        array = null;
         switch (property.Kind)
         {
             case ContractKind.Json or ContractKind.Map:
@@ -151,7 +151,8 @@ internal sealed class RecordFactory
                 {
                     return false;
                 }
-                arrayElement = itemType;
+                array = typeof(RecordFactory).GetMethod(nameof(ArrayOf), BindingFlags.NonPublic | BindingFlags.Static)!
+                    .MakeGenericMethod(itemType).CreateDelegate<Func<object?[], object>>();
                 return CanRead(element, itemType, out _);
             default:
                 return true;
@@ -165,21 +166,36 @@ internal sealed class RecordFactory
         : null;
 
     // The walk has read every valid value as its record holds it; only objects and arrays are built here.
-    private static object? Read(ContractProperty property, Type? arrayElement, object? read) => property.Kind switch
+    private static object? Read(ContractProperty property, Func<object?[], object>? array, object? read) => property.Kind switch
     {
         ContractKind.Object => property.Object!.Factory!.Build((ObjectView)read!),
-        ContractKind.Array => Array(property.Element!, arrayElement!, (object?[])read!),
+        ContractKind.Array => array!(Items(property.Element!, (object?[])read!)),
         _ => read,
     };
 
-    private static Array Array(ContractProperty element, Type itemType, object?[] read)
+    // The items of an array as its record holds them: objects built, values as read.
+    private static object?[] Items(ContractProperty element, object?[] read)
     {
-        var items = System.Array.CreateInstance(itemType, read.Length);
+        if (element.Kind != ContractKind.Object)
+        {
+            return read;
+        }
+        var items = new object?[read.Length];
         for (int i = 0; i < read.Length; i++)
         {
-            items.SetValue(Read(element, null, read[i]), i);
+            items[i] = Read(element, null, read[i]);
         }
         return items;
+    }
+
+    private static object ArrayOf<T>(object?[] items)
+    {
+        var array = new T[items.Length];
+        for (int i = 0; i < items.Length; i++)
+        {
+            array[i] = (T)items[i]!;
+        }
+        return array;
     }
 
     private static object? DefaultOf(Type type) => type.IsValueType && Nullable.GetUnderlyingType(type) is null
