@@ -1,4 +1,3 @@
-using System.Buffers.Text;
 using System.Globalization;
 using System.Text;
 using Azure;
@@ -363,26 +362,12 @@ public sealed class PriceCatalogStore(TableServiceClient service, TimeProvider t
     private static decimal? Parse(string? text) => text is null ? null : StoredDecimal.Parse(text);
 
     // The position is an id's row key prefix: the next page starts after that id's rows.
-    private static string EncodeContinuationToken(string prefix) => Base64Url.EncodeToString(Encoding.UTF8.GetBytes(prefix));
+    private static string EncodeContinuationToken(string prefix) => ContinuationText.Encode(prefix);
 
     private static bool TryDecodeContinuationToken(string token, out string? prefix)
     {
         prefix = null;
-        if (token.Length is 0 or > MaxContinuationTokenLength || !Base64Url.IsValid(token))
-        {
-            return false;
-        }
-        byte[] bytes = new byte[Base64Url.GetMaxDecodedLength(token.Length)];
-        if (!Base64Url.TryDecodeFromChars(token, bytes, out int written))
-        {
-            return false;
-        }
-        string text;
-        try
-        {
-            text = new UTF8Encoding(false, throwOnInvalidBytes: true).GetString(bytes, 0, written);
-        }
-        catch (DecoderFallbackException)
+        if (!ContinuationText.TryDecode(token, MaxContinuationTokenLength, out string text))
         {
             return false;
         }

@@ -226,26 +226,12 @@ public sealed partial class ScenarioStore(TableServiceClient service, TimeProvid
     // The service's token is wrapped with the workspace it belongs to, so a token is opaque to callers and a token
     // from one workspace is refused in another.
     internal static string EncodeContinuationToken(string workspace, string serviceToken) =>
-        Base64Url.EncodeToString(Encoding.UTF8.GetBytes($"{workspace}\n{serviceToken}"));
+        ContinuationText.Encode($"{workspace}\n{serviceToken}");
 
     internal static bool TryDecodeContinuationToken(string workspace, string token, out string? serviceToken)
     {
         serviceToken = null;
-        if (token.Length is 0 or > MaxContinuationTokenLength || !Base64Url.IsValid(token))
-        {
-            return false;
-        }
-        byte[] bytes = new byte[Base64Url.GetMaxDecodedLength(token.Length)];
-        if (!Base64Url.TryDecodeFromChars(token, bytes, out int written))
-        {
-            return false;
-        }
-        string text;
-        try
-        {
-            text = new UTF8Encoding(false, throwOnInvalidBytes: true).GetString(bytes, 0, written);
-        }
-        catch (DecoderFallbackException)
+        if (!ContinuationText.TryDecode(token, MaxContinuationTokenLength, out string text))
         {
             return false;
         }
