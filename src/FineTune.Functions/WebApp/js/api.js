@@ -17,6 +17,19 @@ export class ApiProblem extends Error {
   }
 }
 
+/** Runs an action that calls the API, showing a problem it meets in the status element; any other error is thrown. */
+export async function showingProblems(status, action) {
+  status.textContent = '';
+  status.classList.remove('failed');
+  try {
+    await action();
+  } catch (error) {
+    if (!(error instanceof ApiProblem)) throw error;
+    status.textContent = error.message;
+    status.classList.add('failed');
+  }
+}
+
 /** The workspace kept in this browser; a new random one the first time. */
 export function workspace() {
   let id = localStorage.getItem(workspaceKey);

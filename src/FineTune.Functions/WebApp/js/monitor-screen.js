@@ -1,7 +1,7 @@
 // A saved scenario's monitor: actual spend against the plan over a window of days (the API's monitor view and its
 // chart), the period to date and the forecast of the horizon, the alerts to acknowledge, and a form to record a day.
 
-import { ApiProblem, problemOf, readJson, send } from './api.js';
+import { ApiProblem, problemOf, readJson, send, showingProblems } from './api.js';
 import { element, table } from './dom.js';
 import { count, money, moment } from './format.js';
 import { numberFrom, stringify } from './json.js';
@@ -116,17 +116,7 @@ export async function show(screen, id) {
     item.focus();
   }
 
-  async function run(action) {
-    status.textContent = '';
-    status.classList.remove('failed');
-    try {
-      await action();
-    } catch (error) {
-      if (!(error instanceof ApiProblem)) throw error;
-      status.textContent = error.message;
-      status.classList.add('failed');
-    }
-  }
+  const run = (action) => showingProblems(status, action);
 
   windowForm.addEventListener('submit', (event) => {
     event.preventDefault();

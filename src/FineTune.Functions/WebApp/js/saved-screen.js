@@ -1,7 +1,7 @@
 // The saved scenarios of this browser's workspace: list them a page at a time, open one, or switch workspace (to see
 // the scenarios saved from another browser).
 
-import { ApiProblem, readJson, send, useWorkspace, workspace } from './api.js';
+import { readJson, send, showingProblems, useWorkspace, workspace } from './api.js';
 import { element } from './dom.js';
 import { moment } from './format.js';
 
@@ -53,17 +53,7 @@ export async function show(screen) {
     }
   }
 
-  async function run(action) {
-    status.textContent = '';
-    status.classList.remove('failed');
-    try {
-      await action();
-    } catch (error) {
-      if (!(error instanceof ApiProblem)) throw error;
-      status.textContent = error.message;
-      status.classList.add('failed');
-    }
-  }
+  const run = (action) => showingProblems(status, action);
 
   switcher.addEventListener('submit', (event) => {
     event.preventDefault();
