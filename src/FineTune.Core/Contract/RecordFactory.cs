@@ -1,6 +1,5 @@
 using System.Linq.Expressions;
 using System.Reflection;
-using System.Text.Json;
 using System.Text.Json.Serialization.Metadata;
 
 namespace FineTune.Core;
@@ -40,7 +39,6 @@ internal sealed class RecordFactory
     /// <param name="infos">The metadata of its properties, in the order of <see cref="ContractObject.Properties"/>.</param>
     public static RecordFactory? TryCreate(ContractObject contract, JsonTypeInfo typeInfo, IReadOnlyList<JsonPropertyInfo> infos)
     {
-        ConstructorInfo? constructor = null;
         Func<object?[], object>? construct = null;
         object?[] absent = [];
         if (typeInfo.CreateObject is null)
@@ -49,7 +47,6 @@ internal sealed class RecordFactory
             {
                 return null;
             }
-            constructor = declared;
             ParameterInfo[] parameters = declared.GetParameters();
             absent = new object?[parameters.Length];
             var covered = new bool[parameters.Length];
@@ -75,7 +72,7 @@ internal sealed class RecordFactory
         {
             JsonPropertyInfo info = infos[i];
             ContractProperty property = contract.Properties[i];
-            argumentOf[i] = constructor is not null && info.AssociatedParameter is { } parameter ? parameter.Position : -1;
+            argumentOf[i] = construct is not null && info.AssociatedParameter is { } parameter ? parameter.Position : -1;
             setterOf[i] = argumentOf[i] < 0 ? info.Set : null;
             if (!CanRead(property, info.PropertyType, out arrayOf[i]))
             {
@@ -91,28 +88,20 @@ internal sealed class RecordFactory
         // An argument left null is one the body did not give (a value the reader checked is never null): the compiled
         // constructor call passes the parameter's default for it.
         object?[]? arguments = constructor is null ? null : new object?[parameterCount];
-        object? instance = constructor is null ? typeInfo.CreateObject!() : null;
-        Span<int> late = stackalloc int[argumentOf.Length];
-        int lateCount = 0;
         for (int i = 0; i < argumentOf.Length; i++)
         {
-            if (view.StateOf(i) != ObjectView.PropertyState.Valid)
-            {
-                continue;
-            }
-            if (argumentOf[i] >= 0)
+            if (argumentOf[i] >= 0 && view.StateOf(i) == ObjectView.PropertyState.Valid)
             {
                 arguments![argumentOf[i]] = Read(contract.Properties[i], arrayOf[i], view.ReadOf(i));
             }
-            else if (setterOf[i] is not null)
-            {
-                late[lateCount++] = i;
-            }
         }
-        instance ??= constructor!(arguments!);
-        foreach (int i in late[..lateCount])
+        object instance = constructor is null ? typeInfo.CreateObject!() : constructor(arguments!);
+        for (int i = 0; i < setterOf.Length; i++)
         {
-            setterOf[i]!(instance, Read(contract.Properties[i], arrayOf[i], view.ReadOf(i)));
+            if (setterOf[i] is { } set && view.StateOf(i) == ObjectView.PropertyState.Valid)
+            {
+                set(instance, Read(contract.Properties[i], arrayOf[i], view.ReadOf(i)));
+            }
         }
         return instance;
     }
